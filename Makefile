@@ -1,0 +1,76 @@
+# Enlace: `make demo` to try it, `make test` to check it. See README.md.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+DEV_ENV := DEBUG=true
+
+.PHONY: install translations migrate demo-data demo serve worker test test-sqlite test-postgres test-browser bench lint messages totp clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(PY) requirements.lock
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP) translations
+
+translations: $(STAMP)
+	$(PY) scripts/compile_translations.py
+
+migrate: install
+	mkdir -p var
+	$(DEV_ENV) $(PY) manage.py migrate --no-input -v0
+
+demo-data: migrate
+	$(DEV_ENV) $(PY) manage.py load_demo
+
+demo: demo-data
+	@$(DEV_ENV) $(PY) manage.py demo_logins --port $(PORT)
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production: gunicorn on PostgreSQL (set DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS; see README).
+serve: install
+	$(PY) manage.py collectstatic --no-input -v0
+	$(PY) manage.py migrate --no-input
+	$(VENV)/bin/gunicorn config.wsgi --bind $${BIND:-127.0.0.1:$(PORT)} --workers $${WEB_CONCURRENCY:-4} --access-logfile -
+
+worker: install
+	$(PY) manage.py db_worker
+
+test: install
+	$(MAKE) lint
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+	$(MAKE) test-browser
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run -v1
+
+test-sqlite: install
+	$(PY) -m pytest -m "not browser" -q -n 2 --dist loadfile
+
+test-postgres: install
+	scripts/with-postgres.sh $(PY) -m pytest -m "not browser" -q -n 2 --dist loadfile
+
+test-browser: install
+	$(PY) -m pytest -m browser -q -p no:xdist
+
+bench: install
+	$(PY) bench/run.py
+
+messages: install
+	$(DEV_ENV) $(PY) manage.py makemessages -l es -l en --no-obsolete --no-location --ignore=.venv --ignore=var
+	$(PY) scripts/compile_translations.py
+
+totp: install
+	@$(DEV_ENV) $(PY) manage.py demo_totp $(USER_NAME)
+
+clean:
+	rm -rf $(VENV) staticfiles

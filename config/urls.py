@@ -1,0 +1,17 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+urlpatterns = [
+    path("", include("enlace.core.urls")),
+    path("accounts/", include("enlace.accounts.urls")),
+    path("directory/", include("enlace.directory.urls")),
+    path("meetings/", include("enlace.meetings.urls")),
+    path("api/v1/", include("enlace.api.urls")),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+handler400 = "enlace.core.views.bad_request"
+handler403 = "enlace.core.views.permission_denied"
+handler404 = "enlace.core.views.page_not_found"
+handler500 = "enlace.core.views.server_error"

@@ -1,0 +1,109 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, UsernameField
+from django.utils.translation import gettext_lazy as _
+
+from enlace.accounts.models import Role
+from enlace.directory.models import Organization, OrganizationKind
+
+User = get_user_model()
+
+# Which kinds of organization each role belongs to: a liaison officer represents a member state, etc.
+ROLE_ORGANIZATION_KINDS = {
+    Role.LIAISON_OFFICER: {OrganizationKind.MEMBER_STATE},
+    Role.SECRETARIAT: {OrganizationKind.SECRETARIAT},
+    Role.SECRETARIAT_ADMIN: {OrganizationKind.SECRETARIAT},
+    Role.TECHNICAL_PARTNER: {
+        OrganizationKind.TECHNICAL_PARTNER,
+        OrganizationKind.REGIONAL_PARTNER,
+        OrganizationKind.COOPERATION_PARTNER,
+    },
+    Role.CIVIL_SOCIETY: {OrganizationKind.CIVIL_SOCIETY, OrganizationKind.PARTNER_NETWORK},
+}
+
+
+class RoleOrganizationMixin:
+    def clean(self):
+        cleaned = super().clean()
+        role, organization = cleaned.get("role"), cleaned.get("organization")
+        if role and organization and organization.kind not in ROLE_ORGANIZATION_KINDS[role]:
+            self.add_error(
+                "organization",
+                _("A %(role)s must belong to a %(kinds)s.")
+                % {
+                    "role": Role(role).label.lower(),
+                    "kinds": " / ".join(
+                        str(OrganizationKind(k).label).lower() for k in ROLE_ORGANIZATION_KINDS[role]
+                    ),
+                },
+            )
+        return cleaned
+
+
+class InviteForm(RoleOrganizationMixin, forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"))
+    organization = forms.ModelChoiceField(
+        label=_("Organization"), queryset=Organization.objects.filter(is_active=True)
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    position = forms.CharField(label=_("Position"), max_length=200, required=False)
+    language = forms.ChoiceField(
+        label=_("Language of the invitation"), choices=[("es", "Español"), ("en", "English")]
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("Someone with this e-mail address already has an account."))
+        return email
+
+
+class RoleForm(RoleOrganizationMixin, forms.Form):
+    organization = forms.ModelChoiceField(
+        label=_("Organization"), queryset=Organization.objects.filter(is_active=True)
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class ProfileForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    position = forms.CharField(label=_("Position"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    language = forms.ChoiceField(label=_("Language"), choices=[("es", "Español"), ("en", "English")])
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Six-digit code from your authenticator app"),
+        min_length=6,
+        max_length=8,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+    def clean_token(self):
+        token = self.cleaned_data["token"].replace(" ", "")
+        if not token.isdigit():
+            raise forms.ValidationError(_("The code has digits only."))
+        return token
+
+
+class LoginForm(AuthenticationForm):
+    """Log in with the user name or the e-mail address."""
+
+    username = UsernameField(
+        label=_("User name or e-mail address"),
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+
+    def clean(self):
+        raw = (self.data.get("username") or "").strip()
+        if "@" in raw:
+            match = User.objects.filter(email__iexact=raw).values_list("username", flat=True).first()
+            if match:
+                self.cleaned_data["username"] = match
+        return super().clean()

@@ -1,0 +1,153 @@
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp import match_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from enlace.accounts import services
+from enlace.accounts.forms import LoginForm, ProfileForm, TokenForm
+
+
+def _safe_next(request, fallback: str) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
+        return candidate
+    return fallback
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+@require_POST
+def set_language(request):
+    """Switch the interface language; a signed-in person keeps the choice on their profile."""
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    if request.user.is_authenticated:
+        services.user_set_language(user=request.user, language=language)
+    response = redirect(_safe_next(request, "/"))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=request.is_secure(),
+        httponly=True,
+    )
+    return response
+
+
+@login_required
+def profile(request):
+    user = request.user
+    if request.method == "POST":
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            services.user_update_profile(user=user, **form.cleaned_data)
+            translation.activate(user.language)
+            messages.success(request, _("Your profile was saved."))
+            return redirect("accounts:profile")
+    else:
+        form = ProfileForm(
+            initial={
+                "first_name": user.first_name,
+                "last_name": user.last_name,
+                "position": user.position,
+                "phone": user.phone,
+                "language": user.language,
+            }
+        )
+    has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return render(request, "accounts/profile.html", {"form": form, "has_device": has_device})
+
+
+@login_required
+def second_factor(request):
+    """Ask for the code of a person who has an authenticator; send the others to set one up."""
+    user = request.user
+    next_url = _safe_next(request, reverse("core:home"))
+    if user.is_verified():
+        return redirect(next_url)
+    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return redirect(f"{reverse('accounts:second_factor_setup')}?next={next_url}")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = match_token(user, form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect(next_url)
+        form.add_error("token", _("That code is not valid. Check the time on your phone and try again."))
+    return render(request, "accounts/second_factor.html", {"form": form, "next": next_url})
+
+
+@login_required
+def second_factor_setup(request):
+    """Enrol an authenticator app: scan the code, type one code to prove it works."""
+    user = request.user
+    next_url = _safe_next(request, reverse("core:home"))
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None or request.method == "GET":
+        device = services.totp_device_start(user=user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.totp_device_confirm(device=device, token=form.cleaned_data["token"]):
+            otp_login(request, device)
+            messages.success(request, _("Two-step verification is on."))
+            return redirect(next_url)
+        form.add_error("token", _("That code is not valid. Check the time on your phone and try again."))
+    qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=4, dark="#1d2730")
+    secret = device.bin_key.hex()
+    return render(
+        request,
+        "accounts/second_factor_setup.html",
+        {
+            "form": form,
+            "qr_svg": qr_svg,
+            "config_url": device.config_url,
+            "secret": secret,
+            "next": next_url,
+        },
+    )
+
+
+class InviteAcceptView(auth_views.PasswordResetConfirmView):
+    """The invited person chooses a password through the signed link they received."""
+
+    template_name = "accounts/invite_accept.html"
+    success_url = reverse_lazy("accounts:login")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password is set. You can log in now."))
+        return response
+
+
+password_reset = auth_views.PasswordResetView.as_view(
+    template_name="accounts/password_reset.html",
+    email_template_name="accounts/email/password_reset.txt",
+    subject_template_name="accounts/email/password_reset_subject.txt",
+    success_url=reverse_lazy("accounts:password_reset_done"),
+)
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    template_name="accounts/password_reset_done.html"
+)
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="accounts/password_reset_confirm.html",
+    success_url=reverse_lazy("accounts:password_reset_complete"),
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/password_reset_complete.html"
+)

@@ -1,0 +1,46 @@
+from django.contrib.auth import get_user_model
+from drf_spectacular.utils import extend_schema
+from rest_framework import viewsets
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.throttling import ScopedRateThrottle
+
+from enlace.api.permissions import IsNetworkMember
+from enlace.api.serializers import OrganizationSerializer, PersonSerializer
+from enlace.directory.models import Organization
+
+User = get_user_model()
+
+
+class TokenView(ObtainAuthToken):
+    """POST username and password; answers {"token": "..."} for the Authorization: Token header."""
+
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "token"
+
+
+@extend_schema(tags=["directory"])
+class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
+    """Member states and organizations of the Network."""
+
+    serializer_class = OrganizationSerializer
+    permission_classes = [IsNetworkMember]
+    lookup_field = "code"
+    queryset = Organization.objects.filter(is_active=True).order_by("kind", "code")
+
+
+@extend_schema(tags=["directory"])
+class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+    """Active people of the Network, filterable by ?organization=CODE and ?role=ROLE."""
+
+    serializer_class = PersonSerializer
+    permission_classes = [IsNetworkMember]
+
+    def get_queryset(self):
+        people = (
+            User.objects.filter(is_active=True).select_related("organization").order_by("last_name", "pk")
+        )
+        if code := self.request.query_params.get("organization"):
+            people = people.filter(organization__code=code)
+        if role := self.request.query_params.get("role"):
+            people = people.filter(role=role)
+        return people

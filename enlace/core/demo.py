@@ -1,0 +1,82 @@
+"""Demo data, built through the services from the seed report and shared/domain/reference.md."""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from enlace.accounts import services as account_services
+from enlace.accounts.models import Role
+from enlace.directory.models import Organization
+from enlace.directory.reference import load_reference_organizations
+from enlace.directory.services import presidency_set
+
+User = get_user_model()
+
+DEMO_PASSWORD = "enlace-demo-2026"  # noqa: S105 - published demo credential, for the local demo only
+
+# username, first name, last name, organization code, role, language, position
+DEMO_PEOPLE = [
+    (
+        "cr.officer",
+        "Lucía",
+        "Mora Jiménez",
+        "CR",
+        Role.LIAISON_OFFICER,
+        "es",
+        "Dirección General de Migración",
+    ),
+    (
+        "mx.officer",
+        "Andrés",
+        "Salinas Ortega",
+        "MX",
+        Role.LIAISON_OFFICER,
+        "es",
+        "Instituto Nacional de Migración",
+    ),
+    ("st.staff", "Gabriela", "Reyes Portillo", "ST", Role.SECRETARIAT, "es", "Oficial técnica"),
+    ("st.admin", "Daniel", "Fonseca Lagos", "ST", Role.SECRETARIAT_ADMIN, "es", "Administrador de Enlace"),
+    ("iom.analyst", "Sarah", "Whitfield", "IOM", Role.TECHNICAL_PARTNER, "en", "Counter-trafficking analyst"),
+    ("rrocm.member", "Marta", "Quintanilla", "RROCM", Role.CIVIL_SOCIETY, "es", "Punto focal"),
+]
+# A fixed TOTP key for the demo administrator, so the demo can tell how to get a code (never in production).
+DEMO_ADMIN_TOTP_KEY = "3132333435363738393031323334353637383930"
+
+
+@transaction.atomic
+def load_people():
+    created = []
+    for username, first, last, org_code, role, language, position in DEMO_PEOPLE:
+        if User.objects.filter(username=username).exists():
+            continue
+        organization = Organization.objects.get(code=org_code)
+        user = account_services.user_invite(
+            invited_by=None,
+            email=f"{username}@demo.enlace.local",
+            first_name=first,
+            last_name=last,
+            organization=organization,
+            role=role,
+            language=language,
+            position=position,
+            send=False,
+        )
+        user.username = username
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["username", "password"])
+        created.append(user)
+    admin = User.objects.get(username="st.admin")
+    TOTPDevice.objects.get_or_create(
+        user=admin, confirmed=True, defaults={"name": "Demo", "key": DEMO_ADMIN_TOTP_KEY}
+    )
+    return created
+
+
+def load_all(stdout=None):
+    load_reference_organizations()
+    # Honduras hosted the seed meeting (Tegucigalpa, 2016); demo data, not an official record of the presidency.
+    presidency_set(year=2016, state=Organization.objects.get(code="HN"))
+    load_people()
+    from enlace.meetings.demo import load_meetings
+
+    load_meetings(stdout=stdout)

@@ -1,0 +1,113 @@
+"""The modules of Enlace as the navigation shows them; a module not built yet shows what will be there."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Module:
+    key: str
+    title: Promise
+    url_name: str
+    summary: Promise
+    built: bool = True
+    public: bool = False
+
+
+MODULES = [
+    Module(
+        "directory",
+        _("Directory"),
+        "directory:organizations",
+        _("Member states, the Technical Secretariat, partners and the people who represent them."),
+    ),
+    Module(
+        "meetings",
+        _("Meetings"),
+        "meetings:list",
+        _("Meetings of the Network, their reports and the agreements reached."),
+    ),
+    Module(
+        "followup",
+        _("Follow-up"),
+        "meetings:followup",
+        _("Every commitment with its responsible, deadline, status and evidence."),
+    ),
+    Module(
+        "reporting",
+        _("Country reports"),
+        "core:module",
+        built=False,
+        summary=_(
+            "Reporting cycles on the Palermo Protocol indicators: each country fills in its report, "
+            "the secretariat reviews and validates it."
+        ),
+    ),
+    Module(
+        "legislation",
+        _("Legislation"),
+        "core:module",
+        built=False,
+        summary=_(
+            "The comparative matrix of national legislation against the Trafficking and Smuggling "
+            "Protocols, each cell citing the provision."
+        ),
+    ),
+    Module(
+        "analysis",
+        _("Bottlenecks"),
+        "core:module",
+        built=False,
+        summary=_("Gaps found in the data and legislation, and the key bottlenecks they reveal."),
+    ),
+    Module(
+        "workplans",
+        _("Work plans"),
+        "core:module",
+        built=False,
+        summary=_(
+            "Work plans with their axes and activities, each tied to the bottleneck or agreement it answers."
+        ),
+    ),
+    Module(
+        "practices",
+        _("Good practices"),
+        "core:module",
+        built=False,
+        summary=_("Good practices, exchange offers and requests, and the observations of civil society."),
+    ),
+    Module(
+        "statistics",
+        _("Statistics"),
+        "core:module",
+        built=False,
+        public=True,
+        summary=_("Published figures on trafficking and smuggling, with disclosure control, for download."),
+    ),
+]
+MODULES_BY_KEY = {module.key: module for module in MODULES}
+
+
+def module_url(module: Module) -> str:
+    if module.built:
+        return reverse(module.url_name)
+    return reverse("core:module", args=[module.key])
+
+
+def navigation_for(request):
+    """Signed-in members see every module; visitors see what the Network publishes."""
+    user = getattr(request, "user", None)
+    signed_in = bool(user and user.is_authenticated)
+    current = request.path
+    items = []
+    for module in MODULES:
+        if not signed_in and not module.public:
+            continue
+        url = module_url(module)
+        items.append(
+            {"key": module.key, "title": module.title, "url": url, "current": current.startswith(url)}
+        )
+    return items

@@ -1,0 +1,107 @@
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from enlace.core import selectors
+from enlace.core.history import history_entries, history_kind, record_as_of
+from enlace.core.navigation import MODULES_BY_KEY
+
+
+def landing(request):
+    """The public face of the Network: what it publishes, and the way in for members."""
+    if request.user.is_authenticated:
+        return redirect("core:home")
+    return render(request, "core/landing.html", selectors.landing_context())
+
+
+@login_required
+def home(request):
+    return render(request, "core/home.html", selectors.home_context(request.user))
+
+
+def module(request, key):
+    """A module that is not built yet: say what it will hold."""
+    module = MODULES_BY_KEY.get(key)
+    if module is None or module.built or (not module.public and not request.user.is_authenticated):
+        if module is not None and not request.user.is_authenticated:
+            return redirect(f"/accounts/login/?next={request.path}")
+        raise Http404
+    return render(request, "core/module_placeholder.html", {"module": module})
+
+
+@login_required
+def history(request, kind, pk):
+    """Every change to one record: who, when, before and after; ?as_of=YYYY-MM-DD shows it as it stood then."""
+    kind_spec = history_kind(kind)
+    if kind_spec is None:
+        raise Http404
+    record = kind_spec.model._default_manager.filter(pk=pk).first()
+    if record is None or not kind_spec.can_view(request.user, record):
+        raise Http404
+    as_of_raw = request.GET.get("as_of", "")
+    as_of_date = as_of_record = None
+    as_of_error = ""
+    if as_of_raw:
+        try:
+            as_of_date = dt.date.fromisoformat(as_of_raw)
+            as_of_record = record_as_of(record, as_of_date)
+        except ValueError:
+            as_of_error = _("Enter a date as YYYY-MM-DD.")
+    as_of_fields = []
+    if as_of_record is not None:
+        for field in record._meta.concrete_fields:
+            if field.name in {"id", "password"}:
+                continue
+            value = getattr(as_of_record, field.attname, None)
+            as_of_fields.append(
+                {"field": field.verbose_name, "value": value if value not in (None, "") else "—"}
+            )
+    return render(
+        request,
+        "core/history.html",
+        {
+            "record": record,
+            "title": kind_spec.title(record),
+            "entries": history_entries(record),
+            "as_of": as_of_raw,
+            "as_of_date": as_of_date,
+            "as_of_fields": as_of_fields,
+            "as_of_missing": bool(as_of_date) and as_of_record is None,
+            "as_of_error": as_of_error,
+        },
+    )
+
+
+@require_GET
+@never_cache
+def health(request):
+    """For load balancers and monitoring: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # noqa: BLE001 - any database failure means unhealthy
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)

@@ -1,0 +1,61 @@
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Prefetch, Q
+
+from enlace.directory.models import Organization, OrganizationKind, ProTemporePresidency
+
+User = get_user_model()
+
+
+def organization_list():
+    """Every organization with the number of its active people, member states first."""
+    kind_order = [choice for choice, _ in OrganizationKind.choices]
+    organizations = list(
+        Organization.objects.filter(is_active=True).annotate(
+            active_people=Count("people", filter=Q(people__is_active=True))
+        )
+    )
+    organizations.sort(key=lambda org: (kind_order.index(org.kind), org.name.lower()))
+    return organizations
+
+
+def organization_detail(code: str):
+    people = User.objects.filter(is_active=True).order_by("last_name", "first_name")
+    return (
+        Organization.objects.filter(code=code)
+        .prefetch_related(Prefetch("people", queryset=people, to_attr="active_people_list"))
+        .first()
+    )
+
+
+def people_list(*, query: str = "", organization_code: str = "", role: str = "", active: str = "active"):
+    people = User.objects.select_related("organization").order_by("last_name", "first_name", "username")
+    if query:
+        people = people.filter(
+            Q(first_name__icontains=query)
+            | Q(last_name__icontains=query)
+            | Q(email__icontains=query)
+            | Q(username__icontains=query)
+        )
+    if organization_code:
+        people = people.filter(organization__code=organization_code)
+    if role:
+        people = people.filter(role=role)
+    if active == "active":
+        people = people.filter(is_active=True)
+    elif active == "inactive":
+        people = people.filter(is_active=False)
+    return people
+
+
+def current_presidency(year: int):
+    return (
+        ProTemporePresidency.objects.select_related("state").filter(year__lte=year).order_by("-year").first()
+    )
+
+
+def member_states():
+    return Organization.objects.filter(kind=OrganizationKind.MEMBER_STATE, is_active=True).order_by("name_es")
+
+
+def organizations_by_code() -> dict[str, Organization]:
+    return {org.code: org for org in Organization.objects.all()}

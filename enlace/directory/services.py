@@ -1,0 +1,51 @@
+"""Writes on the directory: reference organizations and the Pro Tempore Presidency."""
+
+from django.db import transaction
+
+from enlace.directory.models import Organization, ProTemporePresidency
+
+
+@transaction.atomic
+def organization_upsert(
+    *,
+    code: str,
+    kind: str,
+    name_es: str,
+    name_en: str,
+    acronym_es: str = "",
+    acronym_en: str = "",
+    iso3: str = "",
+    changed_by=None,
+) -> Organization:
+    """Create or update an organization by code; unchanged rows are not saved again (no empty history)."""
+    values = {
+        "kind": kind,
+        "name_es": name_es,
+        "name_en": name_en,
+        "acronym_es": acronym_es,
+        "acronym_en": acronym_en,
+        "iso3": iso3,
+    }
+    organization = Organization.objects.filter(code=code).first()
+    if organization is None:
+        organization = Organization(code=code, **values)
+    elif all(getattr(organization, key) == value for key, value in values.items()):
+        return organization
+    else:
+        for key, value in values.items():
+            setattr(organization, key, value)
+    organization._history_user = changed_by
+    organization.save()
+    return organization
+
+
+@transaction.atomic
+def presidency_set(*, year: int, state: Organization, changed_by=None) -> ProTemporePresidency:
+    presidency = ProTemporePresidency.objects.filter(year=year).first()
+    if presidency is not None and presidency.state_id == state.pk:
+        return presidency
+    presidency = presidency or ProTemporePresidency(year=year)
+    presidency.state = state
+    presidency._history_user = changed_by
+    presidency.save()
+    return presidency

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from enlace.directory import views
+
+app_name = "directory"
+urlpatterns = [
+    path("", views.organizations, name="organizations"),
+    path("people/", views.people, name="people"),
+    path("people/invite/", views.person_invite, name="person_invite"),
+    path("people/<int:pk>/", views.person_edit, name="person_edit"),
+    path("people/<int:pk>/active/", views.person_set_active, name="person_set_active"),
+    path("people/<int:pk>/invitation/", views.person_resend_invitation, name="person_resend_invitation"),
+    path("presidency/", views.presidencies, name="presidencies"),
+    path("<str:code>/", views.organization, name="organization"),
+]

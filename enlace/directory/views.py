@@ -1,0 +1,151 @@
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from enlace import permissions
+from enlace.accounts import services as account_services
+from enlace.accounts.forms import InviteForm, RoleForm
+from enlace.accounts.models import Role
+from enlace.directory import selectors, services
+from enlace.directory.forms import PresidencyForm
+from enlace.directory.models import ProTemporePresidency
+
+User = get_user_model()
+
+
+def _require(check, user):
+    if not check(user):
+        raise Http404
+
+
+@login_required
+def organizations(request):
+    _require(permissions.can_view_directory, request.user)
+    return render(
+        request,
+        "directory/organizations.html",
+        {
+            "organizations": selectors.organization_list(),
+            "presidency": selectors.current_presidency(dt.date.today().year),
+            "can_manage_people": permissions.can_manage_people(request.user),
+        },
+    )
+
+
+@login_required
+def organization(request, code):
+    _require(permissions.can_view_directory, request.user)
+    org = selectors.organization_detail(code)
+    if org is None:
+        raise Http404
+    return render(
+        request,
+        "directory/organization.html",
+        {
+            "organization": org,
+            "presidencies": org.presidencies.all() if org.is_member_state else [],
+        },
+    )
+
+
+@login_required
+def people(request):
+    _require(permissions.can_view_directory, request.user)
+    can_manage = permissions.can_manage_people(request.user)
+    filters = {
+        "query": request.GET.get("q", "").strip()[:100],
+        "organization_code": request.GET.get("organization", "")[:16],
+        "role": request.GET.get("role", "") if request.GET.get("role", "") in Role.values else "",
+        # Only the administrator sees deactivated accounts.
+        "active": request.GET.get("status", "active") if can_manage else "active",
+    }
+    page = Paginator(selectors.people_list(**filters), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "directory/people.html",
+        {
+            "page": page,
+            "filters": filters,
+            "roles": Role.choices,
+            "organizations": selectors.organization_list(),
+            "can_manage": can_manage,
+        },
+    )
+
+
+@login_required
+def person_invite(request):
+    _require(permissions.can_manage_people, request.user)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = account_services.user_invite(invited_by=request.user, **form.cleaned_data)
+        messages.success(request, _("Invitation sent to %(email)s.") % {"email": person.email})
+        return redirect("directory:people")
+    return render(request, "directory/person_invite.html", {"form": form})
+
+
+@login_required
+def person_edit(request, pk):
+    _require(permissions.can_manage_people, request.user)
+    person = get_object_or_404(User.objects.select_related("organization"), pk=pk)
+    form = RoleForm(request.POST or None, initial={"organization": person.organization, "role": person.role})
+    if request.method == "POST" and form.is_valid():
+        account_services.user_update_role(changed_by=request.user, user=person, **form.cleaned_data)
+        messages.success(request, _("The role of %(name)s was saved.") % {"name": person})
+        return redirect("directory:people")
+    return render(request, "directory/person_edit.html", {"form": form, "person": person})
+
+
+@login_required
+@require_POST
+def person_set_active(request, pk):
+    _require(permissions.can_manage_people, request.user)
+    person = get_object_or_404(User, pk=pk)
+    active = request.POST.get("active") == "1"
+    if person.pk == request.user.pk and not active:
+        messages.error(request, _("You cannot deactivate your own account."))
+        return redirect("directory:people")
+    account_services.user_set_active(changed_by=request.user, user=person, active=active)
+    if active:
+        messages.success(request, _("%(name)s can log in again.") % {"name": person})
+    else:
+        messages.success(request, _("%(name)s can no longer log in.") % {"name": person})
+    return redirect("directory:people")
+
+
+@login_required
+@require_POST
+def person_resend_invitation(request, pk):
+    _require(permissions.can_manage_people, request.user)
+    person = get_object_or_404(User, pk=pk, is_active=True)
+    account_services.send_invitation(user=person, invited_by=request.user)
+    messages.success(request, _("Invitation sent to %(email)s.") % {"email": person.email})
+    return redirect("directory:people")
+
+
+@login_required
+def presidencies(request):
+    _require(permissions.can_view_directory, request.user)
+    can_manage = permissions.can_manage_directory(request.user)
+    form = PresidencyForm(request.POST or None) if can_manage else None
+    if request.method == "POST":
+        _require(permissions.can_manage_directory, request.user)
+        if form.is_valid():
+            services.presidency_set(changed_by=request.user, **form.cleaned_data)
+            messages.success(request, _("The Pro Tempore Presidency was saved."))
+            return redirect("directory:presidencies")
+    return render(
+        request,
+        "directory/presidencies.html",
+        {
+            "presidencies": ProTemporePresidency.objects.select_related("state"),
+            "form": form,
+        },
+    )

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+
+
+class MeetingsConfig(AppConfig):
+    name = "enlace.meetings"
+    label = "meetings"
+
+    def ready(self):
+        from enlace import permissions
+        from enlace.core.history import register_history
+        from enlace.meetings.models import Agreement, Commitment, Meeting
+
+        register_history("meeting", Meeting, permissions.can_view)
+        register_history(
+            "agreement",
+            Agreement,
+            lambda user, record: permissions.can_view(user, record.meeting),
+            title=lambda record: f"{record.meeting.title} — {record.reference}",
+        )
+        register_history(
+            "commitment", Commitment, lambda user, record: permissions.can_view(user, record.meeting)
+        )

@@ -1,0 +1,251 @@
+"""Writes on meetings, agreements and commitments. Every write keeps its author in the history."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from enlace import permissions
+from enlace.core.models import Visibility
+from enlace.directory.models import Organization
+from enlace.meetings.draft import ReportDraft
+from enlace.meetings.models import (
+    Agreement,
+    Commitment,
+    CommitmentStatus,
+    Meeting,
+    ProgressNote,
+    ReportImport,
+)
+
+DEFAULT_TITLES = {
+    "NETWORK": {
+        "es": "Reunión de la Red de Funcionarios de Enlace",
+        "en": "Meeting of the Liaison Officer Network",
+    },
+    "GRCM": {
+        "es": "Reunión del Grupo Regional de Consulta sobre Migración",
+        "en": "Meeting of the Regional Consultation Group on Migration",
+    },
+    "CRM": {"es": "Reunión Viceministerial de la CRM", "en": "Vice-ministerial Meeting of the RCM"},
+    "WORKSHOP": {"es": "Taller", "en": "Workshop"},
+    "OTHER": {"es": "Reunión", "en": "Meeting"},
+}
+
+
+def _organizations(codes, by_code) -> list[Organization]:
+    return [by_code[code] for code in dict.fromkeys(codes) if code in by_code]
+
+
+def _save(instance, user):
+    instance._history_user = user
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def meeting_create_from_draft(
+    *,
+    draft: ReportDraft,
+    created_by=None,
+    source_import: ReportImport | None = None,
+    visibility: str = Visibility.NETWORK,
+) -> Meeting:
+    """Creates the meeting with its points, sub-points and commitments from a reviewed draft, all or nothing."""
+    if draft.date is None:
+        raise ValidationError(_("The meeting date is missing."))
+    if not draft.agreements:
+        raise ValidationError(_("The report has no agreements."))
+    by_code = {org.code: org for org in Organization.objects.all()}
+    secretariat = by_code.get("ST")
+    if secretariat is None:
+        raise ValidationError(_("The Technical Secretariat is not in the directory yet."))
+    language = draft.language if draft.language in ("es", "en") else "es"
+    meeting = _save(
+        Meeting(
+            owner=secretariat,
+            visibility=visibility,
+            body=draft.body if draft.body in DEFAULT_TITLES else "OTHER",
+            title=(draft.title or DEFAULT_TITLES.get(draft.body, DEFAULT_TITLES["OTHER"])[language])[:400],
+            place=draft.place[:200],
+            country=by_code.get(draft.country) if draft.country else None,
+            start_date=draft.date,
+            end_date=draft.end_date if draft.end_date and draft.end_date >= draft.date else None,
+            language=language,
+            opening=draft.opening,
+            source_import=source_import,
+            created_by=created_by,
+        ),
+        created_by,
+    )
+    meeting.delegations.set(_organizations(draft.delegations, by_code))
+    meeting.participants.set(_organizations(draft.participants, by_code))
+
+    references: dict[str, Agreement] = {}
+    position = 0
+    for point in draft.agreements:
+        position += 1
+        agreement = _save(
+            Agreement(meeting=meeting, label=point.number, position=position, text=point.text), created_by
+        )
+        agreement.organizations.set(_organizations(point.organizations, by_code))
+        references[point.number] = agreement
+        for sub in point.subpoints:
+            position += 1
+            child = _save(
+                Agreement(
+                    meeting=meeting, parent=agreement, label=sub.label, position=position, text=sub.text
+                ),
+                created_by,
+            )
+            child.organizations.set(_organizations(sub.organizations, by_code))
+            references[f"{point.number}.{sub.label}"] = child
+
+    for index, proposal in enumerate(draft.commitments, start=1):
+        agreement = references.get(proposal.agreement)
+        if agreement is None:
+            raise ValidationError(
+                _("Commitment %(n)s refers to point %(ref)s, which is not in the report.")
+                % {"n": index, "ref": proposal.agreement}
+            )
+        commitment = _save(
+            Commitment(
+                meeting=meeting,
+                agreement=agreement,
+                text=proposal.text,
+                all_member_states="STATES" in proposal.responsible,
+                recipient=by_code.get(proposal.recipient) if proposal.recipient else None,
+                due_date=proposal.due,
+                deadline_phrase=proposal.deadline_phrase[:300],
+                position=index,
+            ),
+            created_by,
+        )
+        commitment.responsible.set(
+            _organizations([c for c in proposal.responsible if c != "STATES"], by_code)
+        )
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(
+    *, meeting: Meeting, changed_by, data: dict, delegations=None, participants=None
+) -> Meeting:
+    publishing = data.get("visibility") == Visibility.PUBLIC and meeting.visibility != Visibility.PUBLIC
+    if publishing and not permissions.can_publish(changed_by, meeting):
+        raise ValidationError(_("Only the secretariat can publish."))
+    for key, value in data.items():
+        setattr(meeting, key, value)
+    meeting.full_clean(exclude=["owner", "source_import", "created_by", "country"])
+    _save(meeting, changed_by)
+    if delegations is not None:
+        meeting.delegations.set(delegations)
+    if participants is not None:
+        meeting.participants.set(participants)
+    return meeting
+
+
+@transaction.atomic
+def meeting_delete(*, meeting: Meeting, deleted_by) -> None:
+    meeting._history_user = deleted_by
+    for agreement in meeting.agreements.all():
+        agreement._history_user = deleted_by
+    meeting.delete()
+
+
+# --- commitments ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def commitment_update_status(*, commitment: Commitment, user, status: str, note: str = "") -> Commitment:
+    """Moves a commitment to a new status. "Done" needs evidence, or a note from the secretariat that vouches for
+    it, so that progress can't be inflated."""
+    if status not in CommitmentStatus.values:
+        raise ValidationError(_("Choose a valid status."))
+    if not permissions.can_update_commitment(user, commitment):
+        raise ValidationError(_("You cannot update this commitment."))
+    note = note.strip()
+    if status == CommitmentStatus.DONE and status != commitment.status and not commitment.evidence.exists():
+        if not permissions.can_confirm_done_without_evidence(user):
+            raise ValidationError(
+                _("Add evidence (a file or a link) before marking this commitment as done.")
+            )
+        if not note:
+            raise ValidationError(
+                _("Without evidence, write a note that says how the commitment was fulfilled.")
+            )
+    previous = commitment.status
+    if status != previous:
+        commitment.status = status
+        if status == CommitmentStatus.DONE and note and permissions.is_secretariat(user):
+            commitment.secretariat_note = note
+        _save(commitment, user)
+    if note or status != previous:
+        _save(
+            ProgressNote(
+                commitment=commitment,
+                author=user,
+                organization_id=user.organization_id,
+                text=note,
+                status_from=previous if status != previous else "",
+                status_to=status if status != previous else "",
+            ),
+            user,
+        )
+    return commitment
+
+
+@transaction.atomic
+def commitment_add_note(*, commitment: Commitment, user, text: str) -> ProgressNote:
+    if not permissions.can_update_commitment(user, commitment):
+        raise ValidationError(_("You cannot update this commitment."))
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Write the note first."))
+    return _save(
+        ProgressNote(commitment=commitment, author=user, organization_id=user.organization_id, text=text),
+        user,
+    )
+
+
+@transaction.atomic
+def commitment_update(*, commitment: Commitment, changed_by, data: dict, responsible=None) -> Commitment:
+    """The secretariat corrects what was agreed: text, responsible, recipient, deadline."""
+    if not permissions.can_manage_meetings(changed_by):
+        raise ValidationError(_("Only the secretariat can change what was agreed."))
+    for key, value in data.items():
+        setattr(commitment, key, value)
+    _save(commitment, changed_by)
+    if responsible is not None:
+        commitment.responsible.set(responsible)
+    return commitment
+
+
+@transaction.atomic
+def commitment_create(
+    *,
+    agreement: Agreement,
+    created_by,
+    text: str,
+    responsible=(),
+    all_member_states=False,
+    recipient=None,
+    due_date=None,
+    deadline_phrase="",
+) -> Commitment:
+    if not permissions.can_manage_meetings(created_by):
+        raise ValidationError(_("Only the secretariat can record commitments."))
+    commitment = _save(
+        Commitment(
+            meeting=agreement.meeting,
+            agreement=agreement,
+            text=text,
+            all_member_states=all_member_states,
+            recipient=recipient,
+            due_date=due_date,
+            deadline_phrase=deadline_phrase,
+            position=agreement.commitments.count() + 1,
+        ),
+        created_by,
+    )
+    commitment.responsible.set(responsible)
+    return commitment

@@ -1,0 +1,141 @@
+"""The one place that answers "may this user see / change this?".
+
+Rules (design/product.md, Visibility):
+- public records: everyone, anonymous visitors included, may see them;
+- network records: every active signed-in member may see them;
+- restricted records: the owner's people and the secretariat may see them;
+- the owner's people and the secretariat may change a record; only the secretariat publishes.
+Views, API endpoints and exports all ask here; outsiders get 404 (they must not learn a record exists).
+"""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from enlace.accounts.models import Role
+from enlace.core.models import Visibility
+
+
+def is_member(user) -> bool:
+    """A signed-in, active person with a role: someone who belongs to the Network."""
+    return bool(user and user.is_authenticated and user.is_active and user.role)
+
+
+def is_secretariat(user) -> bool:
+    return is_member(user) and user.is_secretariat
+
+
+def is_secretariat_admin(user) -> bool:
+    return is_member(user) and user.is_secretariat_admin
+
+
+def belongs_to(user, organization_id) -> bool:
+    return is_member(user) and organization_id is not None and user.organization_id == organization_id
+
+
+# --- owned records -------------------------------------------------------------------------------------------
+
+
+def can_view(user, record) -> bool:
+    if record.visibility == Visibility.PUBLIC:
+        return True
+    if not is_member(user):
+        return False
+    if record.visibility == Visibility.NETWORK or is_secretariat(user):
+        return True
+    return belongs_to(user, record.owner_id)
+
+
+def can_change(user, record) -> bool:
+    return is_secretariat(user) or belongs_to(user, record.owner_id)
+
+
+def can_delete(user, record) -> bool:
+    return is_secretariat(user) or (
+        belongs_to(user, record.owner_id) and record.visibility == Visibility.RESTRICTED
+    )
+
+
+def can_publish(user, record=None) -> bool:
+    """Making a record public is the secretariat's decision alone."""
+    return is_secretariat(user)
+
+
+def allowed_visibilities(user, record=None) -> list[str]:
+    if can_publish(user, record):
+        return list(Visibility.values)
+    return [Visibility.RESTRICTED, Visibility.NETWORK]
+
+
+def visible_q(user, prefix: str = "") -> Q:
+    """The filter of owned records this user may see; prefix names a relation ("meeting__")."""
+    public = Q(**{f"{prefix}visibility": Visibility.PUBLIC})
+    if not is_member(user):
+        return public
+    if is_secretariat(user):
+        return Q()
+    return (
+        public
+        | Q(**{f"{prefix}visibility": Visibility.NETWORK})
+        | Q(**{f"{prefix}owner_id": user.organization_id})
+    )
+
+
+def visible_to(user, queryset: QuerySet) -> QuerySet:
+    return queryset.filter(visible_q(user))
+
+
+def get_for_user(queryset: QuerySet, user, *, action: str = "view", **lookup):
+    """Fetch one owned record and check access; 404 when it does not exist or the user may not see it,
+    404 too when the user may see but not change it (the page to change it does not exist for them)."""
+    record = queryset.filter(**lookup).first()
+    if record is None or not can_view(user, record):
+        raise Http404
+    if action == "change" and not can_change(user, record):
+        raise Http404
+    if action == "delete" and not can_delete(user, record):
+        raise Http404
+    return record
+
+
+# --- directory ------------------------------------------------------------------------------------------------
+
+
+def can_view_directory(user) -> bool:
+    return is_member(user)
+
+
+def can_manage_people(user) -> bool:
+    """Inviting people, changing roles and deactivating accounts: the secretariat administrator."""
+    return is_secretariat_admin(user)
+
+
+def can_manage_directory(user) -> bool:
+    """Organizations and the Pro Tempore Presidency are kept by the secretariat."""
+    return is_secretariat(user)
+
+
+# --- meetings and follow-up -----------------------------------------------------------------------------------
+
+
+def can_manage_meetings(user) -> bool:
+    """Recording meetings and agreements and importing reports is the secretariat's work."""
+    return is_secretariat(user)
+
+
+def can_update_commitment(user, commitment, responsible_ids=None) -> bool:
+    """The secretariat, or a person of one of the responsible organizations."""
+    if is_secretariat(user):
+        return True
+    if not is_member(user) or user.organization_id is None:
+        return False
+    if responsible_ids is None:
+        responsible_ids = {org.pk for org in commitment.responsible.all()}
+    if user.organization_id in responsible_ids:
+        return True
+    # "The member states" as a group: every liaison officer of a member state answers for it.
+    return bool(getattr(commitment, "all_member_states", False)) and user.role == Role.LIAISON_OFFICER
+
+
+def can_confirm_done_without_evidence(user) -> bool:
+    """Closing a commitment with a note instead of evidence: only the secretariat can vouch for it."""
+    return is_secretariat(user)

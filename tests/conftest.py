@@ -1,0 +1,100 @@
+"""Shared fixtures: the reference organizations and the named personas every test speaks of."""
+
+import pytest
+from django.test import Client
+
+from enlace.accounts.models import Role, User
+from enlace.directory.models import Organization
+from enlace.directory.reference import load_reference_organizations
+
+PASSWORD = "a-long-test-password-2026"
+
+
+@pytest.fixture
+def organizations(db):
+    load_reference_organizations()
+    return {org.code: org for org in Organization.objects.all()}
+
+
+def _person(organizations, username, org_code, role, language="es"):
+    user = User.objects.create_user(
+        username=username,
+        email=f"{username}@example.org",
+        password=PASSWORD,
+        first_name=username.split(".")[0].title(),
+        last_name="Test",
+        organization=organizations[org_code],
+        role=role,
+        language=language,
+    )
+    return user
+
+
+@pytest.fixture
+def costa_rica_officer(organizations):
+    return _person(organizations, "cr.officer", "CR", Role.LIAISON_OFFICER)
+
+
+@pytest.fixture
+def mexico_officer(organizations):
+    return _person(organizations, "mx.officer", "MX", Role.LIAISON_OFFICER)
+
+
+@pytest.fixture
+def secretariat_staff(organizations):
+    return _person(organizations, "st.staff", "ST", Role.SECRETARIAT)
+
+
+@pytest.fixture
+def secretariat_admin(organizations):
+    return _person(organizations, "st.admin", "ST", Role.SECRETARIAT_ADMIN)
+
+
+@pytest.fixture
+def iom_analyst(organizations):
+    return _person(organizations, "iom.analyst", "IOM", Role.TECHNICAL_PARTNER, language="en")
+
+
+@pytest.fixture
+def rrocm_member(organizations):
+    return _person(organizations, "rrocm.member", "RROCM", Role.CIVIL_SOCIETY)
+
+
+@pytest.fixture
+def anonymous_visitor():
+    from django.contrib.auth.models import AnonymousUser
+
+    return AnonymousUser()
+
+
+PERSONAS = [
+    "costa_rica_officer",
+    "mexico_officer",
+    "secretariat_staff",
+    "secretariat_admin",
+    "iom_analyst",
+    "rrocm_member",
+    "anonymous_visitor",
+]
+
+
+@pytest.fixture
+def persona(request):
+    """Parametrize with indirect=True and a persona name: returns that user (AnonymousUser for the visitor)."""
+    return request.getfixturevalue(request.param)
+
+
+def client_for(user) -> Client:
+    """A test client signed in as the user (second factor passed for administrators)."""
+    client = Client()
+    if user is None or not user.is_authenticated:
+        return client
+    client.force_login(user)
+    if user.is_secretariat_admin:
+        session = client.session
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=True, defaults={"name": "test"})
+        session["otp_device_id"] = device.persistent_id
+        session.save()
+    return client
