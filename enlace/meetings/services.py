@@ -128,19 +128,24 @@ def meeting_create_from_draft(
 
 @transaction.atomic
 def meeting_update(
-    *, meeting: Meeting, changed_by, data: dict, delegations=None, participants=None
+    *, meeting: Meeting, changed_by, data: dict, delegations=None, participants=None, translations=None
 ) -> Meeting:
     publishing = data.get("visibility") == Visibility.PUBLIC and meeting.visibility != Visibility.PUBLIC
     if publishing and not permissions.can_publish(changed_by, meeting):
         raise ValidationError(_("Only the secretariat can publish."))
     for key, value in data.items():
         setattr(meeting, key, value)
-    meeting.full_clean(exclude=["owner", "source_import", "created_by", "country"])
+    if meeting.end_date and meeting.end_date < meeting.start_date:
+        raise ValidationError(_("The last day cannot be before the first day."))
     _save(meeting, changed_by)
     if delegations is not None:
         meeting.delegations.set(delegations)
     if participants is not None:
         meeting.participants.set(participants)
+    for agreement in meeting.agreements.filter(pk__in=list(translations or {})):
+        if agreement.translation != translations[agreement.pk]:
+            agreement.translation = translations[agreement.pk]
+            _save(agreement, changed_by)
     return meeting
 
 

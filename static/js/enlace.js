@@ -20,3 +20,26 @@
     }
   });
 })();
+
+// Formsets: <button data-formset-add="prefix"> adds a row from <template id="prefix-empty">.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest && event.target.closest("[data-formset-add]");
+  if (!button) {
+    return;
+  }
+  var prefix = button.getAttribute("data-formset-add");
+  var total = document.getElementById("id_" + prefix + "-TOTAL_FORMS");
+  var template = document.getElementById(prefix + "-empty");
+  var rows = document.getElementById(prefix + "-rows");
+  if (!total || !template || !rows) {
+    return;
+  }
+  var index = parseInt(total.value, 10);
+  var html = template.innerHTML.replace(/__prefix__/g, String(index));
+  rows.insertAdjacentHTML("beforeend", html);
+  total.value = String(index + 1);
+  var first = rows.lastElementChild && rows.lastElementChild.querySelector("input, textarea, select");
+  if (first) {
+    first.focus();
+  }
+});

@@ -1,9 +1,88 @@
+"""Import a meeting report: upload, review the draft beside the source text, confirm."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from enlace import permissions
+from enlace.core.models import Visibility
+from enlace.meetings import importing
+from enlace.meetings.forms import UploadReportForm
+from enlace.meetings.models import ReportImport
+from enlace.meetings.review import review_forms
 
 
+def _require_secretariat(user):
+    if not permissions.can_manage_meetings(user):
+        raise Http404
+
+
+@login_required
 def import_upload(request):
-    raise Http404
+    _require_secretariat(request.user)
+    form = UploadReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report_import = importing.report_import_create(
+                uploaded_file=form.cleaned_data["file"], user=request.user
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            return redirect("meetings:import_review", report_import.pk)
+    pending = ReportImport.objects.filter(status=ReportImport.Status.PENDING).select_related("uploaded_by")
+    return render(request, "meetings/import_upload.html", {"form": form, "pending": pending})
 
 
+@login_required
 def import_review(request, pk):
-    raise Http404
+    _require_secretariat(request.user)
+    report_import = get_object_or_404(ReportImport, pk=pk)
+    if report_import.status != ReportImport.Status.PENDING:
+        meeting = report_import.meetings.first()
+        if meeting is not None:
+            return redirect("meetings:detail", meeting.pk)
+        raise Http404
+    source = importing.report_import_draft(report_import)
+    action = request.POST.get("action", "")
+    if request.method == "POST" and action == "discard":
+        importing.report_import_discard(report_import=report_import, user=request.user)
+        messages.success(request, _("The import was discarded; nothing was recorded."))
+        return redirect("meetings:import")
+    if request.method == "POST":
+        forms = review_forms(data=request.POST)
+        if forms.is_valid():
+            draft = forms.to_draft(source)
+            if action == "confirm":
+                try:
+                    meeting = importing.report_import_confirm(
+                        report_import=report_import,
+                        draft=draft,
+                        user=request.user,
+                        visibility=forms.header.cleaned_data["visibility"],
+                    )
+                except ValidationError as error:
+                    forms.errors.extend(error.messages)
+                else:
+                    messages.success(request, _("The meeting was recorded with its points and commitments."))
+                    return redirect("meetings:detail", meeting.pk)
+            else:
+                importing.report_import_save_draft(report_import=report_import, draft=draft)
+                messages.success(
+                    request, _("Your corrections were kept. Nothing is recorded until you confirm.")
+                )
+                return redirect("meetings:import_review", report_import.pk)
+    else:
+        forms = review_forms(source, visibility=Visibility.NETWORK)
+    return render(
+        request,
+        "meetings/import_review.html",
+        {
+            "report_import": report_import,
+            "source": source,
+            "forms": forms,
+        },
+    )

@@ -1,15 +1,130 @@
+"""Meeting pages: the list, one meeting with its points and commitments, recording and editing, the report."""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from enlace import permissions
+from enlace.core.models import Visibility
+from enlace.meetings import importing, selectors, services
+from enlace.meetings.forms import MeetingEditForm
+from enlace.meetings.models import Body
+from enlace.meetings.report_data import meeting_report_draft, organization_names
+from enlace.meetings.review import review_forms
+
+
+def meeting_list(request):
+    """Members see what they may; visitors see the published meetings."""
+    meetings = selectors.meetings_for_user(request.user)
+    body = request.GET.get("body", "")
+    if body in Body.values:
+        meetings = meetings.filter(body=body)
+    year = request.GET.get("year", "")
+    if year.isdigit() and len(year) == 4:
+        meetings = meetings.filter(start_date__year=int(year))
+    query = request.GET.get("q", "").strip()[:100]
+    if query:
+        meetings = meetings.filter(title__icontains=query) | meetings.filter(place__icontains=query)
+    page = Paginator(meetings, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "page": page,
+            "bodies": Body.choices,
+            "filters": {"body": body, "year": year, "q": query},
+            "can_manage": permissions.can_manage_meetings(request.user),
+        },
+    )
+
+
+def meeting_detail(request, pk):
+    meeting = selectors.get_meeting_for_user(request.user, pk)
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "points": selectors.meeting_agreements(meeting),
+            "delegations": list(meeting.delegations.all()),
+            "absent": selectors.absent_states(meeting),
+            "participants": list(meeting.participants.all()),
+            "documents": meeting.documents.filter(permissions.visible_q(request.user)),
+            "can_manage": permissions.can_manage_meetings(request.user),
+        },
+    )
 
 
 @login_required
-def meeting_list(request):
-    return render(request, "core/module_placeholder.html", {})
+def meeting_create(request):
+    """Record a meeting by hand, with the same form as the review of an imported report."""
+    if not permissions.can_manage_meetings(request.user):
+        raise Http404
+    if request.method == "POST":
+        forms = review_forms(data=request.POST)
+        if forms.is_valid():
+            try:
+                meeting = importing.meeting_create_manually(
+                    draft=forms.to_draft(),
+                    user=request.user,
+                    visibility=forms.header.cleaned_data["visibility"],
+                )
+            except ValidationError as error:
+                forms.errors.extend(error.messages)
+            else:
+                messages.success(request, _("The meeting was recorded."))
+                return redirect("meetings:detail", meeting.pk)
+    else:
+        forms = review_forms(visibility=Visibility.NETWORK)
+    return render(request, "meetings/meeting_create.html", {"forms": forms})
 
 
-def _todo(request, *args, **kwargs):
-    raise Http404
+@login_required
+def meeting_edit(request, pk):
+    meeting = selectors.get_meeting_for_user(request.user, pk)
+    if not permissions.can_manage_meetings(request.user):
+        raise Http404
+    form = MeetingEditForm(request.POST or None, meeting=meeting, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_update(
+                meeting=meeting,
+                changed_by=request.user,
+                data=form.meeting_data(),
+                delegations=form.cleaned_data["delegations"],
+                participants=form.cleaned_data["participants"],
+                translations=form.translations(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The meeting was saved."))
+            return redirect("meetings:detail", meeting.pk)
+    return render(request, "meetings/meeting_edit.html", {"meeting": meeting, "form": form})
 
 
-meeting_create = meeting_detail = meeting_edit = meeting_report = _todo
+def meeting_report(request, pk, fmt):
+    """The meeting's report as .docx or .pdf, in the report's language or the other one (?lang=en)."""
+    if fmt not in ("docx", "pdf"):
+        raise Http404
+    meeting = selectors.get_meeting_for_user(request.user, pk)
+    language = request.GET.get("lang", meeting.language)
+    if language not in ("es", "en"):
+        language = meeting.language
+    from enlace.meetings.reports import render_docx, render_pdf, report_filename
+
+    draft = meeting_report_draft(meeting, language)
+    names = organization_names(language)
+    if fmt == "docx":
+        content = render_docx(draft, language=language, names=names)
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    else:
+        content = render_pdf(draft, language=language, names=names)
+        content_type = "application/pdf"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{report_filename(draft, language, fmt)}"'
+    return response

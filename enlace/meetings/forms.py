@@ -1,0 +1,208 @@
+"""Forms of the meeting pages: the meeting header, and the review of a draft (points and commitments)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from enlace import permissions
+from enlace.core.models import Visibility
+from enlace.directory.models import Organization, OrganizationKind
+from enlace.meetings.models import Body, Language
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+STATES_CODE = "STATES"
+
+
+def organization_choices(*, with_states: bool = False) -> list[tuple[str, str]]:
+    choices = [(STATES_CODE, str(_("The member states")))] if with_states else []
+    organizations = sorted(
+        Organization.objects.filter(is_active=True), key=lambda org: (not org.is_member_state, org.short_name)
+    )
+    return choices + [(org.code, org.short_name) for org in organizations]
+
+
+class UploadReportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Report file"),
+        help_text=_("A .docx, .pdf or .txt file of up to 20 MB, in Spanish or English."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf,.txt"}),
+    )
+
+
+class MeetingHeaderForm(forms.Form):
+    body = forms.ChoiceField(label=_("Body"), choices=Body.choices)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=400,
+        required=False,
+        help_text=_("Left empty, a standard title for the body is used."),
+    )
+    place = forms.CharField(label=_("Place"), max_length=200)
+    country = forms.ChoiceField(label=_("Host country"), required=False)
+    date = forms.DateField(label=_("Date (first day)"), widget=DATE_INPUT)
+    end_date = forms.DateField(
+        label=_("Last day"),
+        required=False,
+        widget=DATE_INPUT,
+        help_text=_("Only for meetings of several days."),
+    )
+    language = forms.ChoiceField(label=_("Language of the report"), choices=Language.choices)
+    delegations = forms.MultipleChoiceField(
+        label=_("Delegations present"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    participants = forms.MultipleChoiceField(
+        label=_("Other participants"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    opening = forms.CharField(
+        label=_("Opening paragraph"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who can see it"), choices=Visibility.choices, initial=Visibility.NETWORK
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        states = [
+            (org.code, org.name)
+            for org in Organization.objects.filter(
+                kind=OrganizationKind.MEMBER_STATE, is_active=True
+            ).order_by("name_es")
+        ]
+        others = [
+            (org.code, org.acronym)
+            for org in Organization.objects.filter(is_active=True)
+            .exclude(kind=OrganizationKind.MEMBER_STATE)
+            .order_by("code")
+        ]
+        self.fields["country"].choices = [("", "—"), *states]
+        self.fields["delegations"].choices = states
+        self.fields["participants"].choices = others
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The last day cannot be before the first day."))
+        return cleaned
+
+
+class AgreementRowForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Point"),
+        max_length=20,
+        help_text=_("A number for a point (2), number and letter for a sub-point (2.a)."),
+    )
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
+    organizations = forms.MultipleChoiceField(label=_("Organizations named"), required=False)
+
+    def __init__(self, *args, org_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organizations"].choices = org_choices
+
+    def clean_reference(self):
+        reference = self.cleaned_data["reference"].strip().rstrip(".)").replace(")", ".")
+        parts = reference.split(".")
+        if len(parts) > 2 or not all(part.strip() for part in parts):
+            raise forms.ValidationError(_("Write the point as 2 or 2.a."))
+        return ".".join(part.strip() for part in parts)
+
+
+class CommitmentRowForm(forms.Form):
+    agreement = forms.CharField(label=_("Point"), max_length=20)
+    text = forms.CharField(label=_("What is to be done"), widget=forms.Textarea(attrs={"rows": 2}))
+    responsible = forms.MultipleChoiceField(label=_("Responsible"))
+    recipient = forms.ChoiceField(label=_("Recipient"), required=False)
+    due = forms.DateField(label=_("Deadline"), required=False, widget=DATE_INPUT)
+    deadline_phrase = forms.CharField(label=_("Deadline as written"), max_length=300, required=False)
+
+    def __init__(self, *args, org_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].choices = org_choices
+        self.fields["recipient"].choices = [("", "—"), *[c for c in org_choices if c[0] != STATES_CODE]]
+
+
+class BaseRowFormSet(forms.BaseFormSet):
+    def __init__(self, *args, org_choices=(), **kwargs):
+        self.org_choices = org_choices
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {"org_choices": self.org_choices}
+
+    @property
+    def empty_form(self):
+        form = self.form(
+            auto_id=self.auto_id,
+            prefix=self.add_prefix("__prefix__"),
+            org_choices=self.org_choices,
+            empty_permitted=True,
+            use_required_attribute=False,
+            renderer=self.renderer,
+        )
+        self.add_fields(form, None)
+        return form
+
+
+AgreementFormSet = forms.formset_factory(
+    AgreementRowForm, formset=BaseRowFormSet, extra=1, can_delete=True, max_num=2000, validate_max=True
+)
+CommitmentFormSet = forms.formset_factory(
+    CommitmentRowForm, formset=BaseRowFormSet, extra=1, can_delete=True, max_num=5000, validate_max=True
+)
+
+
+class MeetingEditForm(MeetingHeaderForm):
+    """The header of a recorded meeting, and a translation of each point into the Network's other language."""
+
+    def __init__(self, *args, meeting, user, **kwargs):
+        self.meeting = meeting
+        initial = {
+            "body": meeting.body,
+            "title": meeting.title,
+            "place": meeting.place,
+            "country": meeting.country.code if meeting.country else "",
+            "date": meeting.start_date,
+            "end_date": meeting.end_date,
+            "language": meeting.language,
+            "opening": meeting.opening,
+            "visibility": meeting.visibility,
+            "delegations": [org.code for org in meeting.delegations.all()],
+            "participants": [org.code for org in meeting.participants.all()],
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+        if not permissions.can_publish(user, meeting):
+            self.fields["visibility"].choices = [
+                c for c in Visibility.choices if c[0] in permissions.allowed_visibilities(user, meeting)
+            ]
+        self.agreements = list(meeting.agreements.select_related("parent").order_by("position"))
+        for agreement in self.agreements:
+            self.fields[f"translation_{agreement.pk}"] = forms.CharField(
+                label=_("Translation of point %(ref)s") % {"ref": agreement.reference},
+                required=False,
+                initial=agreement.translation,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=agreement.text,
+            )
+
+    def meeting_data(self) -> dict:
+        data = self.cleaned_data
+        by_code = {org.code: org for org in Organization.objects.filter(code=data["country"])}
+        return {
+            "body": data["body"],
+            "title": data["title"] or self.meeting.title,
+            "place": data["place"],
+            "country": by_code.get(data["country"]),
+            "start_date": data["date"],
+            "end_date": data["end_date"],
+            "language": data["language"],
+            "opening": data["opening"],
+            "visibility": data["visibility"],
+        }
+
+    def clean_delegations(self):
+        return list(Organization.objects.filter(code__in=self.cleaned_data["delegations"]))
+
+    def clean_participants(self):
+        return list(Organization.objects.filter(code__in=self.cleaned_data["participants"]))
+
+    def translations(self) -> dict[int, str]:
+        return {a.pk: self.cleaned_data.get(f"translation_{a.pk}", "").strip() for a in self.agreements}
