@@ -66,7 +66,7 @@ bench: install
 	$(PY) bench/run.py
 
 messages: install
-	$(DEV_ENV) $(PY) manage.py makemessages -l es -l en --no-obsolete --no-location --ignore=.venv --ignore=var
+	$(DEV_ENV) $(PY) manage.py makemessages -l es -l en --no-obsolete --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=bench
 	$(PY) scripts/compile_translations.py
 
 totp: install

@@ -21,8 +21,10 @@ class ReviewForms:
     errors: list[str]
 
     def is_valid(self) -> bool:
-        valid = self.header.is_valid() & self.agreements.is_valid() & self.commitments.is_valid()
-        return valid and not self._cross_check()
+        header_valid = self.header.is_valid()
+        rows_valid = self.agreements.is_valid() & self.commitments.is_valid()
+        # Check the rows against each other even when the header has errors, so every problem shows at once.
+        return rows_valid and not self._cross_check() and header_valid
 
     def _cross_check(self) -> list[str]:
         """Rows must form a report: unique references, sub-points under an existing point, commitments on a
@@ -46,13 +48,14 @@ class ReviewForms:
             self.errors.append(_("The report needs at least one point."))
         for form in self.commitments.forms:
             data = form.cleaned_data
-            if data and not data.get("DELETE") and data["agreement"] not in seen:
-                form.add_error(
-                    "agreement", _("There is no point %(ref)s in the report.") % {"ref": data["agreement"]}
-                )
+            reference = data.get("agreement") if data and not data.get("DELETE") else None
+            if reference is not None and reference not in seen:
                 self.errors.append(
                     _("A commitment refers to point %(ref)s, which is not in the report.")
-                    % {"ref": data["agreement"]}
+                    % {"ref": reference}
+                )
+                form.add_error(
+                    "agreement", _("There is no point %(ref)s in the report.") % {"ref": reference}
                 )
         return self.errors
 
