@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from enlace.core.models import Language
+
 
 class Role(models.TextChoices):
     LIAISON_OFFICER = "liaison_officer", _("Liaison officer")
@@ -30,9 +32,7 @@ class User(AbstractUser):
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, blank=True)
     position = models.CharField(_("position"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
-    language = models.CharField(
-        _("language"), max_length=8, choices=[("es", "Español"), ("en", "English")], default="es"
-    )
+    language = models.CharField(_("language"), max_length=8, choices=Language.choices, default=Language.ES)
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     objects = UserManager()

@@ -6,6 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
+class Language(models.TextChoices):
+    """The Network's two languages, each named in itself (as a language chooser should)."""
+
+    ES = "es", "Español"
+    EN = "en", "English"
+
+
 class Visibility(models.TextChoices):
     RESTRICTED = "restricted", _("Restricted (owner and secretariat)")
     NETWORK = "network", _("Network (every signed-in member)")

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from enlace.core.models import OwnedRecord
+from enlace.core.models import Language, OwnedRecord
 
 
 class Body(models.TextChoices):
@@ -17,11 +17,6 @@ class Body(models.TextChoices):
     CRM = "CRM", _("Vice-ministerial meeting of the Conference")
     WORKSHOP = "WORKSHOP", _("Workshop")
     OTHER = "OTHER", _("Other")
-
-
-class Language(models.TextChoices):
-    ES = "es", _("Spanish")
-    EN = "en", _("English")
 
 
 class ReportImport(models.Model):
