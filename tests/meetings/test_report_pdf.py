@@ -1,0 +1,88 @@
+"""The PDF report: WeasyPrint output that pypdf reads back with the same text as the .docx."""
+
+from __future__ import annotations
+
+import io
+
+import pypdf
+import pytest
+
+from enlace.meetings.draft import AgreementDraft, ReportDraft, SubpointDraft
+from enlace.meetings.reports import render_pdf
+from enlace.meetings.reports.content import build_content
+from enlace.meetings.reports.pdf import css_string, render_html
+from tests.meetings.test_report_seed import NAMES_EN, NAMES_ES, make_english_draft, make_seed_draft, normalize
+
+
+def pdf_text(data: bytes) -> tuple[pypdf.PdfReader, str]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return reader, "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.fixture(scope="module")
+def seed_pdf_es() -> bytes:
+    return render_pdf(make_seed_draft(), language="es", names=NAMES_ES)
+
+
+def test_pdf_es_contains_the_report(seed_pdf_es):
+    draft = make_seed_draft()
+    assert seed_pdf_es.startswith(b"%PDF")
+    reader, text = pdf_text(seed_pdf_es)
+    flat = normalize(text)
+    for line in build_content(draft, language="es", names=NAMES_ES).lines():
+        assert normalize(line) in flat
+    positions = [flat.index(normalize(f"{a.number}. {a.text}")) for a in draft.agreements]
+    assert positions == sorted(positions)
+    assert "Página 1 de" in text
+    assert "CONFERENCIA REGIONAL SOBRE MIGRACIÓN (CRM)" in text
+    assert "Tegucigalpa, Honduras" in text
+    assert "08 de junio de 2016" in text
+
+
+def test_pdf_metadata_and_page_size(seed_pdf_es):
+    reader, _ = pdf_text(seed_pdf_es)
+    assert reader.metadata.title.startswith("INFORME DE LA REUNIÓN DE LA RED")
+    assert reader.metadata.author == "Enlace"
+    assert reader.metadata.creation_date is not None
+    assert reader.trailer["/Root"]["/Lang"] == "es-419"
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
+
+
+def test_pdf_english():
+    draft = make_english_draft()
+    _, text = pdf_text(render_pdf(draft, language="en", names=NAMES_EN))
+    flat = normalize(text)
+    assert "REGIONAL CONFERENCE ON MIGRATION (RCM)" in text
+    assert "REGIONAL CONSULTATION GROUP ON MIGRATION (RCGM)" in text
+    assert "June 8, 2016" in text
+    assert "Panama and Dominican Republic" in flat
+    assert "Page 1 of" in text
+    for agreement in draft.agreements:
+        assert normalize(f"{agreement.number}. {agreement.text}") in flat
+        for sub in agreement.subpoints:
+            assert normalize(f"{sub.label}. {sub.text}") in flat
+
+
+def test_pdf_escapes_text_and_loads_nothing():
+    draft = ReportDraft(
+        agreements=[
+            AgreementDraft(
+                number="1",
+                text='<img src="http://example.invalid/x.png"> & <script>alert(1)</script>',
+                subpoints=[SubpointDraft(label="a", text="line one\nline two")],
+            )
+        ]
+    )
+    html = render_html(draft, language="es", names={})
+    assert "<img" not in html and "<script>" not in html
+    assert "&lt;img" in html
+    assert "line one<br>line two" in html
+    assert "url(" not in html and "<link" not in html
+    _, text = pdf_text(render_pdf(draft, language="es", names={}))
+    assert '<img src="http://example.invalid/x.png"> & <script>alert(1)</script>' in text
+
+
+def test_css_string_is_inert():
+    assert css_string("Página 1") == "P\\0000e1gina 1"
+    assert css_string('a"</style>') == "a\\000022\\00003c\\00002fstyle\\00003e"
