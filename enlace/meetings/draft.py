@@ -58,6 +58,7 @@ class ReportDraft:
         data["end_date"] = self.end_date.isoformat() if self.end_date else None
         for commitment in data["commitments"]:
             commitment["due"] = commitment["due"].isoformat() if commitment["due"] else None
+        data["warnings"] = [str(warning) for warning in self.warnings]  # the importer's are lazy translations
         if not include_source:
             data.pop("source_text")
         return data

@@ -1,0 +1,19 @@
+"""The report importer: a meeting report file (.txt, .docx, .pdf; Spanish or English) in, a ReportDraft out.
+
+Pure Python, no database: the secretariat reviews the draft before anything is saved.
+"""
+
+from ..draft import ReportDraft
+from .errors import ReportFileError
+from .extract import MAX_REPORT_BYTES, extract_text
+from .parser import parse_report
+
+__all__ = ["MAX_REPORT_BYTES", "ReportFileError", "extract_text", "import_report_file", "parse_report"]
+
+
+def import_report_file(data: bytes, filename: str) -> ReportDraft:
+    """Read the file and parse it; the draft keeps the extracted text as `source_text`."""
+    text = extract_text(data, filename)
+    draft = parse_report(text)
+    draft.source_text = text
+    return draft

@@ -1,0 +1,94 @@
+"""Point markers at the start of a line: "1.", "1)", "(a)", "a.", "IV.", "iv)", "2.1"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARKER = re.compile(
+    r"""^(?:[-•·*▪◦‣–]\s+)?                       # a bullet before the marker
+    (?:
+        \((?P<p>\d{1,3}|[A-Za-z]|[ivxlIVXL]{1,6})\)  # (a) (1) (iv)
+      | (?P<n>\d{1,3})\.(?P<n2>\d{1,2})\.?          # 2.1
+      | (?P<l>\d{1,3}|[A-Za-z]|[ivxlIVXL]{1,6})\s?[.)]  # 1. 1) a. a) IV. iv)
+    )
+    (?:\s+|$|(?=[A-ZÁÉÍÓÚÑ¿¡"“(])(?![A-Za-z]\.))  # a space, the end, or a capital: "1.Agradecer" (not "U.S.")
+    (?P<rest>.*)$""",
+    re.VERBOSE,
+)
+_ROMAN = re.compile(r"^(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+AMBIGUOUS = set("ivxIVX")  # a letter or a roman numeral; the list it continues decides
+
+
+@dataclass(frozen=True)
+class Marker:
+    label: str  # as printed, without punctuation: "1", "a", "IV"
+    kinds: tuple[str, ...]  # the list kinds it can belong to: ("lower",), or ("rlower", "lower") for "i"
+
+    def value(self, kind: str) -> int:
+        return marker_value(self.label, kind)
+
+
+def roman_value(text: str) -> int:
+    text = text.upper()
+    total = 0
+    for i, char in enumerate(text):
+        value = _ROMAN_VALUES[char]
+        following = _ROMAN_VALUES[text[i + 1]] if i + 1 < len(text) else 0
+        total += -value if value < following else value
+    return total
+
+
+def marker_value(label: str, kind: str) -> int:
+    base = kind.removesuffix("()")
+    if base in ("num", "dotted"):
+        return int(label)
+    if base in ("rlower", "rupper"):
+        return roman_value(label)
+    return ord(label.lower()) - ord("a") + 1
+
+
+def format_label(value: int, kind: str) -> str:
+    base = kind.removesuffix("()")
+    if base in ("num", "dotted"):
+        return str(value)
+    if base in ("rlower", "rupper"):
+        numerals = [(40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        text = ""
+        for amount, numeral in numerals:
+            while value >= amount:
+                text, value = text + numeral, value - amount
+        return text if base == "rupper" else text.lower()
+    letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+    return letter.upper() if base == "upper" else letter
+
+
+def _kinds(label: str, paren: bool) -> tuple[str, ...] | None:
+    suffix = "()" if paren else ""
+    if label.isdigit():
+        return ("num" + suffix,)
+    case = "upper" if label.isupper() else "lower"
+    if len(label) == 1 and label.upper() not in "IVX":
+        return (case + suffix,)
+    if not (label.isupper() or label.islower()) or not _ROMAN.match(label.upper()):
+        return None
+    if len(label) == 1:  # "i": letter i after "h", roman one when a list starts with it
+        return ("r" + case + suffix, case + suffix)
+    return ("r" + case + suffix,)
+
+
+def read_marker(line: str) -> tuple[Marker, str] | None:
+    """The marker a line starts with and the text after it, or None for an ordinary line."""
+    if not line or not (line[0].isalnum() or line[0] in "(-•·*▪◦‣–"):
+        return None
+    m = _MARKER.match(line)
+    if not m:
+        return None
+    if m.group("n"):
+        return Marker(m.group("n2"), ("dotted",)), m.group("rest").strip()  # "2.1": sub-point 1 of point 2
+    label = m.group("p") or m.group("l")
+    kinds = _kinds(label, paren=bool(m.group("p")))
+    if kinds is None:
+        return None
+    return Marker(label, kinds), m.group("rest").strip()
