@@ -112,7 +112,8 @@ def meeting_create_from_draft(
                 meeting=meeting,
                 agreement=agreement,
                 text=proposal.text,
-                all_member_states="STATES" in proposal.responsible,
+                # "The Network" decides as its member states do.
+                all_member_states=bool({"STATES", "NETWORK"} & set(proposal.responsible)),
                 recipient=by_code.get(proposal.recipient) if proposal.recipient else None,
                 due_date=proposal.due,
                 deadline_phrase=proposal.deadline_phrase[:300],
@@ -121,7 +122,7 @@ def meeting_create_from_draft(
             created_by,
         )
         commitment.responsible.set(
-            _organizations([c for c in proposal.responsible if c != "STATES"], by_code)
+            _organizations([c for c in proposal.responsible if c not in ("STATES", "NETWORK")], by_code)
         )
     return meeting
 
