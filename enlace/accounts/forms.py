@@ -27,15 +27,10 @@ class RoleOrganizationMixin:
         cleaned = super().clean()
         role, organization = cleaned.get("role"), cleaned.get("organization")
         if role and organization and organization.kind not in ROLE_ORGANIZATION_KINDS[role]:
+            kinds = ", ".join(str(OrganizationKind(k).label) for k in ROLE_ORGANIZATION_KINDS[role])
             self.add_error(
                 "organization",
-                _("A %(role)s must belong to a %(kinds)s.")
-                % {
-                    "role": Role(role).label.lower(),
-                    "kinds": " / ".join(
-                        str(OrganizationKind(k).label).lower() for k in ROLE_ORGANIZATION_KINDS[role]
-                    ),
-                },
+                _("This role needs an organization of one of these kinds: %(kinds)s.") % {"kinds": kinds},
             )
         return cleaned
 
