@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "enlace.core.middleware.RejectNullCharactersMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "enlace.accounts.middleware.UserLanguageMiddleware",
     "enlace.accounts.middleware.RequireSecondFactorMiddleware",

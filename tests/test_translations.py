@@ -34,21 +34,40 @@ def test_catalog_has_no_missing_or_fuzzy_entry(language):
     assert _untranslated(po) == []
 
 
-@pytest.mark.skipif(shutil.which("xgettext") is None and os.environ.get("CI") != "true",
-                    reason="gettext's xgettext is needed to extract the strings")
+@pytest.mark.skipif(
+    shutil.which("xgettext") is None and os.environ.get("CI") != "true",
+    reason="gettext's xgettext is needed to extract the strings",
+)
 def test_catalogs_cover_every_string_in_the_code(tmp_path):
     """Extract the strings afresh into a copy of locale/ and compare: a string added to the code but not to the
     catalogs is missing."""
     shutil.copytree(ROOT / "locale", tmp_path / "locale")
     env = {**os.environ, "DEBUG": "true", "ENLACE_LOCALE_DIR": str(tmp_path / "locale")}
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", *[f"-l{lang}" for lang in LANGUAGES], "--no-location",
-         "--ignore=.venv", "--ignore=var", "--ignore=tests", "--ignore=bench"],
-        cwd=ROOT, env=env, check=True, capture_output=True,
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            *[f"-l{lang}" for lang in LANGUAGES],
+            "--no-location",
+            "--ignore=.venv",
+            "--ignore=var",
+            "--ignore=tests",
+            "--ignore=bench",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
     )
     for language in LANGUAGES:
         fresh = polib.pofile(str(tmp_path / "locale" / language / "LC_MESSAGES" / "django.po"))
-        committed = {entry.msgid for entry in polib.pofile(str(ROOT / "locale" / language / "LC_MESSAGES" / "django.po"))
-                     if not entry.obsolete}
-        missing = sorted(entry.msgid for entry in fresh if not entry.obsolete and entry.msgid not in committed)
+        committed = {
+            entry.msgid
+            for entry in polib.pofile(str(ROOT / "locale" / language / "LC_MESSAGES" / "django.po"))
+            if not entry.obsolete
+        }
+        missing = sorted(
+            entry.msgid for entry in fresh if not entry.obsolete and entry.msgid not in committed
+        )
         assert missing == [], f"{language}: strings in the code but not in the catalog (run make messages)"

@@ -4,6 +4,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -92,5 +93,5 @@ def record_as_of(record, when: dt.date | dt.datetime):
         when = timezone.make_aware(dt.datetime.combine(when, dt.time.max))
     try:
         return record.__class__.history.as_of(when).get(pk=record.pk)
-    except record.__class__.DoesNotExist:
+    except ObjectDoesNotExist:  # raised as the historical model's DoesNotExist
         return None

@@ -1,6 +1,8 @@
 import logging
 import time
 
+from django.shortcuts import render
+
 logger = logging.getLogger("enlace.request")
 
 
@@ -25,3 +27,24 @@ class RequestLogMiddleware:
             },
         )
         return response
+
+
+class RejectNullCharactersMiddleware:
+    """A NUL character has no place in a form value or query parameter, and PostgreSQL refuses it in text:
+    answer 400 instead of letting it reach the database."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        ):
+            return render(request, "400.html", status=400)
+        form_post = request.method == "POST" and request.content_type in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        )
+        if form_post and any("\x00" in value for _key, values in request.POST.lists() for value in values):
+            return render(request, "400.html", status=400)
+        return self.get_response(request)

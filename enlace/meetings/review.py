@@ -145,7 +145,9 @@ def _commitment_rows(draft: ReportDraft) -> list[dict]:
             "agreement": c.agreement,
             "text": c.text,
             # "The Network" answers as its member states do; the review offers them as one choice.
-            "responsible": list(dict.fromkeys("STATES" if code == "NETWORK" else code for code in c.responsible)),
+            "responsible": list(
+                dict.fromkeys("STATES" if code == "NETWORK" else code for code in c.responsible)
+            ),
             "recipient": c.recipient or "",
             "due": c.due,
             "deadline_phrase": c.deadline_phrase,

@@ -3,7 +3,18 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.http import Http404
 from django.utils import timezone
 
@@ -122,12 +133,23 @@ def followup(user, filters: FollowupFilters | None = None, *, today: dt.date | N
     if filters.organization == "STATES":
         commitments = commitments.filter(all_member_states=True)
     elif filters.organization:
-        by_code = Q(responsible__code=filters.organization)
-        if Organization.objects.filter(
-            code=filters.organization, kind=OrganizationKind.MEMBER_STATE
-        ).exists():
-            by_code |= Q(all_member_states=True)  # a member state answers for "the member states" too
-        commitments = commitments.filter(by_code)
+        organization = (
+            Organization.objects.filter(code=filters.organization).values_list("pk", "kind").first()
+        )
+        if organization is None:
+            commitments = commitments.none()
+        else:
+            # Exists rather than a join on the many-to-many: no duplicate rows, so no DISTINCT over wide rows.
+            by_organization = Q(
+                Exists(
+                    Commitment.responsible.through.objects.filter(
+                        commitment_id=OuterRef("pk"), organization_id=organization[0]
+                    )
+                )
+            )
+            if organization[1] == OrganizationKind.MEMBER_STATE:
+                by_organization |= Q(all_member_states=True)  # a state answers for "the member states" too
+            commitments = commitments.filter(by_organization)
     if filters.status in CommitmentStatus.values:
         commitments = commitments.filter(status=filters.status)
     elif filters.status == "active":
@@ -151,12 +173,15 @@ def followup(user, filters: FollowupFilters | None = None, *, today: dt.date | N
     mine = _mine_q(user)
     if filters.mine:
         commitments = commitments.filter(mine)
+    if permissions.is_member(user) and user.organization_id is not None:
+        is_mine = ExpressionWrapper(mine, output_field=BooleanField())
+    else:
+        is_mine = Value(False)
     return (
-        commitments.annotate(is_mine=Exists(Commitment.objects.filter(Q(pk=OuterRef("pk")) & mine)))
+        commitments.annotate(is_mine=is_mine)
         .select_related("meeting", "agreement", "agreement__parent", "recipient")
         .prefetch_related("responsible")
-        .distinct()
-        .order_by("-is_mine", "due_date", "pk")
+        .order_by("-is_mine", F("due_date").asc(nulls_last=True), "pk")
     )
 
 

@@ -15,4 +15,5 @@ urlpatterns = [
     path("follow-up/export.<str:fmt>", followup.followup_export, name="followup_export"),
     path("follow-up/calendar/<str:token>.ics", followup.calendar_feed, name="calendar"),
     path("commitments/<int:pk>/", commitments.commitment_detail, name="commitment"),
+    path("evidence/<int:pk>/", commitments.evidence_download, name="evidence"),
 ]

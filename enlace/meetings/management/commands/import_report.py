@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from enlace.meetings.importer import MAX_REPORT_BYTES, ReportFileError, import_report_file
 
@@ -20,6 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Print the draft; save nothing.")
         parser.add_argument("--format", choices=["json", "text"], default="text", help="Output format.")
 
+    @no_translations  # messages and warnings in the code's own language (English), whatever LANGUAGE_CODE is
     def handle(self, *args, path, dry_run, format, **options):
         draft = self.read(Path(path))
         if dry_run:

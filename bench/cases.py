@@ -1,0 +1,30 @@
+"""What `make bench` measures and the target of each case (a ratio to a baseline measured in the same run).
+
+A module adds its pages to PAGES and its in-process operations to bench/documents.py; a case over its target is
+printed as such, it does not fail the run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageCase:
+    name: str
+    path: str
+    target: float | None  # p95 at most target × the baseline's p95
+    user: str = "staff"  # a key of bench.dataset.BENCH_USERS
+
+
+# The minimal signed-in page: session, user and one small template, nothing else.
+BASELINE = PageCase("baseline: minimal signed-in page", "/accounts/profile/", None)
+
+PAGES = [
+    PageCase("home (secretariat)", "/home/", 3.0),
+    PageCase("home (liaison officer)", "/home/", 3.0, user="officer"),
+    PageCase("directory: organizations", "/directory/", 3.0),
+    PageCase("directory: people", "/directory/people/", 3.0),
+    PageCase("follow-up, 5,000 commitments (secretariat)", "/meetings/follow-up/", 5.0),
+    PageCase("follow-up (liaison officer)", "/meetings/follow-up/", 5.0, user="officer"),
+]

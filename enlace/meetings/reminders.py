@@ -1,0 +1,161 @@
+"""Reminder e-mails about commitment deadlines, sent by the background worker in each person's language.
+
+Three kinds, for every active commitment with a deadline:
+- BEFORE: N days before the deadline (settings.ENLACE_REMINDER_DAYS_BEFORE, 7 by default);
+- ON_DAY: on the day of the deadline;
+- OVERDUE: every 7 days after it (day 7, 14, 21, ...) while the commitment is open or in progress.
+If the worker did not run on the exact day, the reminder goes out at the next run within its period (a BEFORE
+reminder up to the day before the deadline, an OVERDUE one up to the next weekly mark), never twice for the
+same period: each e-mail sent is recorded in ReminderSent, whose unique constraint also guards two workers
+running at once.
+"""
+
+import datetime as dt
+import logging
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from enlace import permissions
+from enlace.accounts.models import Role
+from enlace.directory.models import OrganizationKind
+from enlace.meetings.calendar import commitment_url
+from enlace.meetings.exports import responsible_by_commitment, responsible_text
+from enlace.meetings.models import ACTIVE_STATUSES, Commitment, ReminderKind, ReminderSent
+
+logger = logging.getLogger("enlace.meetings.reminders")
+
+OVERDUE_EVERY_DAYS = 7
+
+
+def days_before() -> int:
+    return int(getattr(settings, "ENLACE_REMINDER_DAYS_BEFORE", 7))
+
+
+def _period(commitment, today: dt.date) -> tuple[str, dt.date] | None:
+    """The kind of reminder due today for this commitment and the first day of its period, or None."""
+    due = commitment.due_date
+    if today == due:
+        return ReminderKind.ON_DAY, due
+    if today < due:
+        start = due - dt.timedelta(days=days_before())
+        return (ReminderKind.BEFORE, start) if start <= today else None
+    late = (today - due).days
+    if late < OVERDUE_EVERY_DAYS:
+        return None
+    return ReminderKind.OVERDUE, due + dt.timedelta(days=late - late % OVERDUE_EVERY_DAYS)
+
+
+def _recipients_by_organization(commitments) -> tuple[dict, list]:
+    """Active people with a role and an e-mail address, by organization, and the liaison officers of the
+    member states (for commitments of "the member states"); one query."""
+    organization_ids = {org.pk for c in commitments for org in c.responsible_list}
+    wants_states = any(c.all_member_states for c in commitments)
+    who = Q(organization_id__in=organization_ids)
+    if wants_states:
+        who |= Q(role=Role.LIAISON_OFFICER, organization__kind=OrganizationKind.MEMBER_STATE)
+    people = (
+        get_user_model()
+        .objects.filter(who, is_active=True, organization__isnull=False)
+        .exclude(role="")
+        .exclude(email="")
+        .select_related("organization")
+        .order_by("pk")
+    )
+    by_organization, state_officers = defaultdict(list), []
+    for person in people:
+        by_organization[person.organization_id].append(person)
+        if person.role == Role.LIAISON_OFFICER and person.organization.kind == OrganizationKind.MEMBER_STATE:
+            state_officers.append(person)
+    return by_organization, state_officers
+
+
+def reminders_due(today: dt.date) -> list[tuple[Commitment, object, str]]:
+    """(commitment, person, kind) for every reminder to send today that was not sent yet in its period."""
+    latest_before = today + dt.timedelta(days=days_before())
+    active = Commitment.objects.filter(status__in=ACTIVE_STATUSES, due_date__lte=latest_before)
+    candidates = []
+    responsible = responsible_by_commitment(active.values("pk"))  # by subquery: no long list of ids
+    for commitment in active.select_related(
+        "meeting", "agreement", "agreement__parent", "recipient"
+    ).order_by("due_date", "pk"):
+        period = _period(commitment, today)
+        if period is not None:
+            commitment.responsible_list = responsible.get(commitment.pk, [])
+            candidates.append((commitment, *period))
+    if not candidates:
+        return []
+    by_organization, state_officers = _recipients_by_organization([c for c, _, _ in candidates])
+    # Periods start at most a week or N days back, so this reads only the last days' records.
+    sent = ReminderSent.objects.filter(
+        commitment_id__in=active.values("pk"), sent_on__gte=min(start for _, _, start in candidates)
+    ).values_list("commitment_id", "user_id", "kind", "sent_on")
+    already = defaultdict(list)
+    for commitment_id, user_id, kind, sent_on in sent:
+        already[(commitment_id, user_id, kind)].append(sent_on)
+    due = []
+    for commitment, kind, start in candidates:
+        people = {p.pk: p for org in commitment.responsible_list for p in by_organization.get(org.pk, [])}
+        if commitment.all_member_states:
+            people.update({p.pk: p for p in state_officers})
+        for person in sorted(people.values(), key=lambda p: p.pk):
+            if any(day >= start for day in already[(commitment.pk, person.pk, kind)]):
+                continue
+            if not permissions.can_view(person, commitment.meeting):
+                continue  # the meeting is restricted: the person could not open the link
+            due.append((commitment, person, kind))
+    return due
+
+
+def _responsible(commitment) -> list:
+    listed = getattr(commitment, "responsible_list", None)
+    return listed if listed is not None else list(commitment.responsible.all())
+
+
+def render_reminder(commitment, user, kind: str, today: dt.date) -> tuple[str, str]:
+    """Subject and body in the person's own language."""
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        context = {
+            "user": user,
+            "commitment": commitment,
+            "kind": kind,
+            "reference": commitment.agreement.reference,
+            "responsible": responsible_text(commitment.all_member_states, _responsible(commitment)),
+            "days_left": (commitment.due_date - today).days,
+            "days_late": (today - commitment.due_date).days,
+            "url": commitment_url(commitment),
+            "followup_url": settings.SITE_URL + reverse("meetings:followup"),
+            "profile_url": settings.SITE_URL + reverse("accounts:profile"),
+        }
+        subject = render_to_string("meetings/email/reminder_subject.txt", context)
+        body = render_to_string("meetings/email/reminder_body.txt", context)
+    return " ".join(subject.split()), body
+
+
+def send_reminders(today: dt.date | None = None) -> int:
+    """Sends every reminder due today, one e-mail per (person, commitment, kind); returns how many were sent.
+    Safe to run twice the same day, or by two workers at once."""
+    today = today or timezone.localdate()
+    count = 0
+    for commitment, user, kind in reminders_due(today):
+        subject, body = render_reminder(commitment, user, kind, today)
+        try:
+            with transaction.atomic():
+                ReminderSent.objects.create(commitment=commitment, user=user, kind=kind, sent_on=today)
+                EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]).send()
+        except IntegrityError:
+            continue  # another run sent it already
+        except Exception:
+            # Not recorded (the transaction rolled back), so the next run tries again.
+            logger.exception("reminder_failed", extra={"commitment": commitment.pk, "user": user.pk})
+            continue
+        count += 1
+    logger.info("reminders_sent", extra={"count": count, "day": today.isoformat()})
+    return count

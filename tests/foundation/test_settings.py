@@ -1,0 +1,93 @@
+"""Settings come from the environment: bad values stop the start with a message naming the variable."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SETUP = "import django; django.setup()"
+# Variables the test environment sets (pyproject [tool.pytest.ini_options] env) or a developer may have set.
+CLEARED = {
+    "DEBUG",
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "ENLACE_ALLOW_DEV_KEY",
+    "ENLACE_FAST_HASHER",
+    "SECURE_SSL_REDIRECT",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+    "AXES_FAILURE_LIMIT",
+}
+
+
+def run(args, **env_values):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in CLEARED and not key.startswith("DJANGO_")  # e.g. DJANGO_ALLOW_ASYNC_UNSAFE from a test
+    }
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    env.update(env_values)
+    return subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+def production_key() -> str:
+    return secrets.token_urlsafe(48)[:60]
+
+
+def test_refuses_to_start_without_a_secret_key_when_debug_is_off():
+    result = run([sys.executable, "-c", SETUP], DEBUG="false")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+    assert "ImproperlyConfigured" in result.stderr
+
+
+def test_refuses_a_short_secret_key_when_debug_is_off():
+    result = run([sys.executable, "-c", SETUP], DEBUG="false", SECRET_KEY="too-short")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+    assert "50" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("DEBUG", "maybe"), ("AXES_FAILURE_LIMIT", "five"), ("SECURE_SSL_REDIRECT", "perhaps")],
+)
+def test_a_bad_value_names_the_variable(name, value):
+    result = run([sys.executable, "-c", SETUP], SECRET_KEY=production_key(), **{name: value})
+    assert result.returncode != 0
+    last_line = result.stderr.strip().splitlines()[-1]
+    assert name in last_line
+    assert repr(value) in last_line
+
+
+def test_starts_in_development_without_a_secret_key():
+    result = run([sys.executable, "-c", SETUP + "; from django.conf import settings; print(settings.DEBUG)"],
+                 DEBUG="true")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
+def _check_deploy():
+    return run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        DEBUG="false",
+        SECRET_KEY=production_key(),
+        ALLOWED_HOSTS="enlace.example.org",
+    )
+
+
+def test_check_deploy_passes_with_production_settings():
+    result = _check_deploy()
+    assert result.returncode == 0, result.stderr
+    assert "security." not in result.stdout + result.stderr
+
+
+def test_check_deploy_has_no_warning_at_all():
+    result = _check_deploy()
+    output = result.stdout + result.stderr
+    assert "System check identified no issues" in output, output
