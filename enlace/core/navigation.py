@@ -29,6 +29,7 @@ MODULES = [
         _("Meetings"),
         "meetings:list",
         _("Meetings of the Network, their reports and the agreements reached."),
+        public=True,
     ),
     Module(
         "followup",
@@ -101,13 +102,14 @@ def navigation_for(request):
     """Signed-in members see every module; visitors see what the Network publishes."""
     user = getattr(request, "user", None)
     signed_in = bool(user and user.is_authenticated)
-    current = request.path
-    items = []
-    for module in MODULES:
-        if not signed_in and not module.public:
-            continue
-        url = module_url(module)
-        items.append(
-            {"key": module.key, "title": module.title, "url": url, "current": current.startswith(url)}
-        )
+    items = [
+        {"key": module.key, "title": module.title, "url": module_url(module), "current": False}
+        for module in MODULES
+        if signed_in or module.public
+    ]
+    # The module whose address is the longest prefix of this page is the current one (/meetings/follow-up/ is
+    # Follow-up, not Meetings).
+    matches = [item for item in items if request.path.startswith(item["url"])]
+    if matches:
+        max(matches, key=lambda item: len(item["url"]))["current"] = True
     return items
