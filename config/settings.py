@@ -142,7 +142,7 @@ OTP_TOTP_ISSUER = "Enlace"
 # Internationalisation: Spanish first, English one click away.
 LANGUAGE_CODE = "es"
 LANGUAGES = [("es", _("Spanish")), ("en", _("English"))]
-LOCALE_PATHS = [Path(env_str("ENLACE_LOCALE_DIR", str(BASE_DIR / "locale")))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "America/Tegucigalpa")
 USE_I18N = True

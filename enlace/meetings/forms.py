@@ -28,6 +28,21 @@ class UploadReportForm(forms.Form):
     )
 
 
+class MeetingDocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    file = forms.FileField(
+        label=_("File"),
+        required=False,
+        help_text=_("PDF, Word, Excel, PowerPoint, PNG, JPEG, text or CSV, up to 20 MB."),
+    )
+    url = forms.URLField(
+        label=_("or a link"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("An address that starts with https://"),
+    )
+
+
 class MeetingHeaderForm(forms.Form):
     body = forms.ChoiceField(label=_("Body"), choices=Body.choices)
     title = forms.CharField(

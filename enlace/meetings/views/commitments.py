@@ -1,11 +1,10 @@
 """One commitment: what was agreed, its progress and evidence; the forms of those who answer for it."""
 
-from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from enlace import permissions
+from enlace.core.files import attachment_response
 from enlace.meetings import selectors, services
 from enlace.meetings.evidence import commitment_add_evidence
 from enlace.meetings.forms_followup import CommitmentCorrectionForm, EvidenceForm, NoteForm, StatusForm
@@ -150,19 +150,4 @@ def evidence_download(request, pk):
     evidence = Evidence.objects.select_related("document", "commitment__meeting").filter(pk=pk).first()
     if evidence is None or not permissions.can_view(request.user, evidence.commitment.meeting):
         raise Http404
-    document = evidence.document
-    if not document.file:
-        raise Http404
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=PurePosixPath(document.file.name).name,
-        content_type=document.content_type or "application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return attachment_response(evidence.document)

@@ -7,11 +7,14 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from enlace import permissions
+from enlace.core.files import attachment_response
 from enlace.core.models import Visibility
 from enlace.meetings import importing, selectors, services
-from enlace.meetings.forms import MeetingEditForm
+from enlace.meetings.documents import meeting_add_document
+from enlace.meetings.forms import MeetingDocumentForm, MeetingEditForm
 from enlace.meetings.models import Body
 from enlace.meetings.report_data import meeting_report_draft, organization_names
 from enlace.meetings.review import review_forms
@@ -128,3 +131,36 @@ def meeting_report(request, pk, fmt):
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{report_filename(draft, language, fmt)}"'
     return response
+
+
+def meeting_document(request, pk, document_pk):
+    """A document of the meeting, for whoever may see the meeting."""
+    meeting = selectors.get_meeting_for_user(request.user, pk)
+    document = meeting.documents.filter(pk=document_pk).first()
+    if document is None:
+        raise Http404
+    if document.url and not document.file:
+        return redirect(document.url)
+    return attachment_response(document)
+
+
+@login_required
+@require_POST
+def meeting_document_add(request, pk):
+    meeting = selectors.get_meeting_for_user(request.user, pk)
+    if not permissions.can_manage_meetings(request.user):
+        raise Http404
+    form = MeetingDocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            meeting_add_document(meeting=meeting, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The document was added."))
+    else:
+        for field_errors in form.errors.values():
+            for message in field_errors:
+                messages.error(request, message)
+    return redirect("meetings:detail", meeting.pk)
