@@ -1,6 +1,5 @@
 """One commitment: what was agreed, its progress and evidence; the forms of those who answer for it."""
 
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
