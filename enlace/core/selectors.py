@@ -8,9 +8,11 @@ from enlace.meetings import selectors as meeting_selectors
 def landing_context() -> dict:
     return {
         "public_meetings": meeting_selectors.public_meetings()[:5],
-        "member_states": Organization.objects.filter(
-            kind=OrganizationKind.MEMBER_STATE, is_active=True
-        ).order_by("name_es"),
+        # In the reader's language and alphabet order ("Estados Unidos" in Spanish, "United States" in English).
+        "member_states": sorted(
+            Organization.objects.filter(kind=OrganizationKind.MEMBER_STATE, is_active=True),
+            key=lambda org: org.name,
+        ),
     }
 
 
