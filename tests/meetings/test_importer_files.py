@@ -38,13 +38,6 @@ def shape(draft) -> dict:
     }
 
 
-@pytest.fixture(autouse=True)
-def english():
-    """The messages are compared in the code's own language, whatever the default language of the site is."""
-    with translation.override("en"):
-        yield
-
-
 @pytest.fixture(scope="module")
 def seed_draft():
     return import_report_file(SEED.read_bytes(), SEED.name)
