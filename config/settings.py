@@ -191,7 +191,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "enlace.api.pagination.Pagination",
     "PAGE_SIZE": 100,
     "DEFAULT_THROTTLE_RATES": {"token": "10/minute"},
     "EXCEPTION_HANDLER": "enlace.api.errors.exception_handler",

@@ -141,7 +141,7 @@ class CommitmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         filters = selectors.FollowupFilters(
             organization=params.get("organization", "")[:16],
             status=params.get("status", "")[:16],
-            meeting=int(meeting) if meeting.isdigit() else None,
+            meeting=int(meeting) if meeting.isdigit() and len(meeting) <= 9 else None,
         )
         return selectors.followup(self.request.user, filters)
 
