@@ -15,6 +15,7 @@ class PageCase:
     path: str
     target: float | None  # p95 at most target × the baseline's p95
     user: str = "staff"  # a key of bench.dataset.BENCH_USERS
+    requests: int | None = None  # fewer for heavy downloads; None: BENCH_REQUESTS
 
 
 # The minimal signed-in page: session, user and one small template, nothing else.
@@ -27,4 +28,12 @@ PAGES = [
     PageCase("directory: people", "/directory/people/", 3.0),
     PageCase("follow-up, 5,000 commitments (secretariat)", "/meetings/follow-up/", 5.0),
     PageCase("follow-up (liaison officer)", "/meetings/follow-up/", 5.0, user="officer"),
+    PageCase("meetings: list", "/meetings/", 3.0),
+    # The bench spreads 5,000 commitments over 20 meetings: this page lists about 250, like a follow-up page.
+    PageCase("meetings: one meeting, about 250 commitments", "/meetings/1/", 5.0),
+    # Whole-register downloads: every one of the 5,000 commitments in one file.
+    PageCase("follow-up export, CSV (5,000 rows)", "/meetings/follow-up/export.csv", 15.0, requests=40),
+    PageCase("follow-up export, Excel (5,000 rows)", "/meetings/follow-up/export.xlsx", 60.0, requests=20),
+    PageCase("meeting report, .docx", "/meetings/1/report.docx", 5.0, requests=60),
+    PageCase("meeting report, .pdf", "/meetings/1/report.pdf", 40.0, requests=20),
 ]

@@ -160,7 +160,7 @@ def measure_pages(base_url: str, requests: int, concurrency: int) -> list[dict]:
                     clients,
                     case.path,
                     cases.BASELINE.path,
-                    requests,
+                    case.requests or requests,
                     rounds=ROUNDS,
                     time_limit=CASE_TIME_LIMIT,
                 )

@@ -64,7 +64,9 @@ class MeetingDetailSerializer(MeetingSerializer):
 
     @extend_schema_field(AgreementSerializer(many=True))
     def get_agreements(self, meeting) -> list[dict]:
-        return AgreementSerializer(selectors.meeting_agreements(meeting), many=True).data
+        return AgreementSerializer(
+            selectors.meeting_agreements(meeting, with_commitments=False), many=True
+        ).data
 
 
 class CommitmentSerializer(serializers.ModelSerializer):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -24,6 +25,14 @@ FILE_SLUGS = {"es": "seguimiento", "en": "follow-up"}
 CHUNK_SIZE = 1000
 DATE_COLUMNS = {1, 6}  # date of the meeting, deadline (0-based)
 COLUMN_WIDTHS = [40, 14, 10, 60, 30, 24, 14, 30, 14, 10, 50]
+WRAPPED_COLUMNS = {0, 3, 10}  # meeting, commitment, last note (0-based)
+
+
+def _styled(sheet, value, **style) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
 
 
 def headers() -> list[str]:
@@ -149,28 +158,28 @@ def csv_response(commitments: QuerySet, *, today: dt.date | None = None) -> Http
 
 
 def xlsx_response(commitments: QuerySet, *, today: dt.date | None = None) -> HttpResponse:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Follow-up")[:31]
-    header = headers()
-    sheet.append([xlsx_cell(value) for value in header])
-    bold = Font(bold=True)
-    for cell in sheet[1]:
-        cell.font = bold
-    count = 0
-    for row in rows(commitments, today=today):
-        sheet.append([xlsx_cell(value) for value in row])
-        count += 1
-    wrap = Alignment(wrap_text=True, vertical="top")
+    """Written in openpyxl's streaming mode: each cell is styled as it is written, never revisited."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Follow-up")[:31])
     for index, width in enumerate(COLUMN_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    for column in sheet.iter_cols(min_row=2, max_row=count + 1):
-        for cell in column:
-            if cell.column - 1 in DATE_COLUMNS:
-                cell.number_format = "yyyy-mm-dd"
-            elif cell.column in (1, 4, 11):
-                cell.alignment = wrap
     sheet.freeze_panes = "A2"
+    header = headers()
+    bold = Font(bold=True)
+    sheet.append([_styled(sheet, xlsx_cell(value), font=bold) for value in header])
+    wrap = Alignment(wrap_text=True, vertical="top")
+    count = 0
+    for row in rows(commitments, today=today):
+        cells = []
+        for index, value in enumerate(row):
+            if index in DATE_COLUMNS:
+                cells.append(_styled(sheet, value, number_format="yyyy-mm-dd"))
+            elif index in WRAPPED_COLUMNS:
+                cells.append(_styled(sheet, xlsx_cell(value), alignment=wrap))
+            else:
+                cells.append(xlsx_cell(value))
+        sheet.append(cells)
+        count += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
     output = io.BytesIO()
     workbook.save(output)

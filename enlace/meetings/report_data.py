@@ -24,7 +24,7 @@ def meeting_report_draft(meeting: Meeting, language: str) -> ReportDraft:
             return agreement.translation
         return agreement.text
 
-    points = meeting_agreements(meeting)
+    points = meeting_agreements(meeting, with_commitments=False)
     translated_title = language == meeting.language
     return ReportDraft(
         body=meeting.body,

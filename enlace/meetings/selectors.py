@@ -52,20 +52,19 @@ def get_meeting_for_user(user, pk, *, action: str = "view") -> Meeting:
     return permissions.get_for_user(Meeting.objects.select_related("country"), user, action=action, pk=pk)
 
 
-def meeting_agreements(meeting: Meeting) -> list[Agreement]:
-    """The points in order, each with .children (its sub-points) and .all_commitments loaded in two queries."""
-    agreements = list(
-        meeting.agreements.select_related("parent")
-        .prefetch_related(
-            "organizations",
+def meeting_agreements(meeting: Meeting, *, with_commitments: bool = True) -> list[Agreement]:
+    """The points in order, each with .children (its sub-points), and the commitments of each point and
+    sub-point, in a fixed number of queries."""
+    prefetches = ["organizations"]
+    if with_commitments:
+        prefetches.append(
             Prefetch(
                 "commitments",
-                queryset=Commitment.objects.select_related("recipient")
-                .prefetch_related("responsible")
-                .order_by("position", "pk"),
-            ),
+                queryset=Commitment.objects.select_related("recipient").order_by("position", "pk"),
+            )
         )
-        .order_by("position", "pk")
+    agreements = list(
+        meeting.agreements.select_related("parent").prefetch_related(*prefetches).order_by("position", "pk")
     )
     points = [a for a in agreements if a.parent_id is None]
     by_parent: dict[int, list[Agreement]] = {}
@@ -74,6 +73,10 @@ def meeting_agreements(meeting: Meeting) -> list[Agreement]:
             by_parent.setdefault(agreement.parent_id, []).append(agreement)
     for point in points:
         point.children = by_parent.get(point.pk, [])
+    if with_commitments:
+        for agreement in agreements:
+            for commitment in agreement.commitments.all():
+                commitment.meeting = meeting  # known already: no join, no copy per commitment
     return points
 
 

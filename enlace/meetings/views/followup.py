@@ -6,17 +6,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from enlace import permissions
 from enlace.meetings import calendar, exports, selectors
 from enlace.meetings.forms_followup import FollowupFilterForm
-from enlace.meetings.models import CommitmentStatus
+from enlace.meetings.presenters import prepare_commitments
 
 PAGE_SIZE = 50
 RESULTS_ID = "followup-results"
@@ -42,49 +39,13 @@ UNUSED_FIELDS = (
 def _page(commitments, number):
     """Sorts and counts narrow rows (ids only), then reads the page's rows in full: sorting thousands of rows
     with their long texts is what makes a follow-up page slow. The responsible organizations are read in
-    _prepare, for the page only."""
+    prepare_commitments, for the page only."""
     commitments = commitments.prefetch_related(None)
     page = Paginator(commitments.values_list("pk", flat=True), PAGE_SIZE).get_page(number)
     ids = list(page.object_list)
     position = {pk: index for index, pk in enumerate(ids)}
     rows = commitments.filter(pk__in=ids).order_by().defer(*UNUSED_FIELDS) if ids else []
     return page, sorted(rows, key=lambda commitment: position[commitment.pk])
-
-
-def _url_maker(name: str):
-    """reverse() once, then fill in each pk: the same URL as reverse(name, args=[pk]) without resolving the
-    pattern again for every row."""
-    sentinel = 987654321
-    before, after = reverse(name, args=[sentinel]).split(str(sentinel))
-    return lambda pk: f"{before}{pk}{after}"
-
-
-def _prepare(rows, today) -> None:
-    """What each row shows, computed once per row (and once per date) rather than in the template; the responsible
-    organizations of the page in one query."""
-    statuses = dict(CommitmentStatus.choices)
-    agreement = _("Agreement %(reference)s")
-    commitment_url, meeting_url = _url_maker("meetings:commitment"), _url_maker("meetings:detail")
-    responsible = exports.responsible_by_commitment([c.pk for c in rows]) if rows else {}
-    dates: dict = {}
-
-    def when(value):
-        if value not in dates:
-            dates[value] = date_format(value, "DATE_FORMAT")
-        return dates[value]
-
-    for commitment in rows:
-        commitment.overdue = commitment.is_overdue(today)
-        commitment.due_soon = not commitment.overdue and commitment.is_due_soon(today)
-        commitment.status_label = statuses.get(commitment.status, commitment.status)
-        names = exports.responsible_text(commitment.all_member_states, responsible.get(commitment.pk, ()))
-        commitment.responsible_label = names or "—"
-        commitment.due_label = when(commitment.due_date) if commitment.due_date else ""
-        commitment.due_iso = commitment.due_date.isoformat() if commitment.due_date else ""
-        commitment.agreement_label = agreement % {"reference": commitment.agreement.reference}
-        commitment.meeting_date = when(commitment.meeting.start_date)
-        commitment.url = commitment_url(commitment.pk)
-        commitment.meeting_url = meeting_url(commitment.meeting_id)
 
 
 @login_required
@@ -95,7 +56,7 @@ def followup(request):
     form = _filter_form(request)
     filters = form.filters
     page, rows = _page(selectors.followup(user, filters, today=today), request.GET.get("page"))
-    _prepare(rows, today)
+    prepare_commitments(rows, today, summary_length=220)
     query = request.GET.copy()
     query.pop("page", None)
     has_any = bool(rows) or selectors.commitments_for_user(user).exists()

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +17,7 @@ from enlace.meetings import importing, selectors, services
 from enlace.meetings.documents import meeting_add_document
 from enlace.meetings.forms import MeetingDocumentForm, MeetingEditForm
 from enlace.meetings.models import Body
+from enlace.meetings.presenters import prepare_commitments
 from enlace.meetings.report_data import meeting_report_draft, organization_names
 from enlace.meetings.review import review_forms
 
@@ -47,17 +49,30 @@ def meeting_list(request):
 
 def meeting_detail(request, pk):
     meeting = selectors.get_meeting_for_user(request.user, pk)
+    points = selectors.meeting_agreements(meeting)
+    prepare_commitments(
+        [
+            c
+            for point in points
+            for agreement in (point, *point.children)
+            for c in agreement.commitments.all()
+        ],
+        timezone.localdate(),
+    )
+    can_manage = permissions.can_manage_meetings(request.user)
     return render(
         request,
         "meetings/meeting_detail.html",
         {
             "meeting": meeting,
-            "points": selectors.meeting_agreements(meeting),
+            "points": points,
             "delegations": list(meeting.delegations.all()),
             "absent": selectors.absent_states(meeting),
             "participants": list(meeting.participants.all()),
-            "documents": meeting.documents.filter(permissions.visible_q(request.user)),
-            "can_manage": permissions.can_manage_meetings(request.user),
+            # The meeting's documents are seen by whoever sees the meeting.
+            "documents": meeting.documents.all(),
+            "can_manage": can_manage,
+            "document_form": MeetingDocumentForm() if can_manage else None,
         },
     )
 
