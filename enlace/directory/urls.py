@@ -6,6 +6,7 @@ app_name = "directory"
 urlpatterns = [
     path("", views.organizations, name="organizations"),
     path("people/", views.people, name="people"),
+    path("people/export.<str:fmt>", views.people_export, name="people_export"),
     path("people/invite/", views.person_invite, name="person_invite"),
     path("people/<int:pk>/", views.person_edit, name="person_edit"),
     path("people/<int:pk>/active/", views.person_set_active, name="person_set_active"),

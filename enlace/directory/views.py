@@ -13,6 +13,7 @@ from enlace import permissions
 from enlace.accounts import services as account_services
 from enlace.accounts.forms import InviteForm, RoleForm
 from enlace.accounts.models import Role
+from enlace.core import exports
 from enlace.directory import selectors, services
 from enlace.directory.forms import PresidencyForm
 from enlace.directory.models import ProTemporePresidency
@@ -55,17 +56,23 @@ def organization(request, code):
     )
 
 
-@login_required
-def people(request):
-    _require(permissions.can_view_directory, request.user)
-    can_manage = permissions.can_manage_people(request.user)
-    filters = {
+def _people_filters(request) -> dict:
+    return {
         "query": request.GET.get("q", "").strip()[:100],
         "organization_code": request.GET.get("organization", "")[:16],
         "role": request.GET.get("role", "") if request.GET.get("role", "") in Role.values else "",
         # Only the administrator sees deactivated accounts.
-        "active": request.GET.get("status", "active") if can_manage else "active",
+        "active": request.GET.get("status", "active")
+        if permissions.can_manage_people(request.user)
+        else "active",
     }
+
+
+@login_required
+def people(request):
+    _require(permissions.can_view_directory, request.user)
+    can_manage = permissions.can_manage_people(request.user)
+    filters = _people_filters(request)
     page = Paginator(selectors.people_list(**filters), 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -149,3 +156,39 @@ def presidencies(request):
             "form": form,
         },
     )
+
+
+@login_required
+def people_export(request, fmt):
+    """The contact list, with the filters of the people page, as CSV or Excel."""
+    _require(permissions.can_view_directory, request.user)
+    writers = {"csv": exports.csv_response, "xlsx": exports.xlsx_response}
+    if fmt not in writers:
+        raise Http404
+    people = selectors.people_list(**_people_filters(request))
+    table = exports.Table(
+        title=_("People"),
+        headers=[
+            _("Name"),
+            _("Organization"),
+            _("Role"),
+            _("Position"),
+            _("E-mail address"),
+            _("Phone"),
+            _("Active"),
+        ],
+        rows=(
+            [
+                person.get_full_name() or person.username,
+                person.organization.name if person.organization else "",
+                person.get_role_display(),
+                person.position,
+                person.email,
+                person.phone,
+                _("yes") if person.is_active else _("no"),
+            ]
+            for person in people.iterator(chunk_size=500)
+        ),
+        widths=(30, 40, 24, 30, 34, 18, 8),
+    )
+    return writers[fmt](table, f"enlace-{_('people')}-{dt.date.today().isoformat()}.{fmt}")

@@ -1,8 +1,6 @@
 """The follow-up as CSV (UTF-8 with BOM, for Excel) and XLSX: one row per commitment the user may see."""
 
-import csv
 import datetime as dt
-import io
 from collections import defaultdict
 
 from django.db.models import QuerySet
@@ -10,29 +8,17 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
-from enlace.core.exports import safe_cell, xlsx_cell
+from enlace.core import exports as tabular
+from enlace.core.exports import Table
 from enlace.directory.models import Organization
 from enlace.meetings.models import ACTIVE_STATUSES, Commitment, CommitmentStatus, ProgressNote
 
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FILE_SLUGS = {"es": "seguimiento", "en": "follow-up"}
 CHUNK_SIZE = 1000
-DATE_COLUMNS = {1, 6}  # date of the meeting, deadline (0-based)
-COLUMN_WIDTHS = [40, 14, 10, 60, 30, 24, 14, 30, 14, 10, 50]
-WRAPPED_COLUMNS = {0, 3, 10}  # meeting, commitment, last note (0-based)
-
-
-def _styled(sheet, value, **style) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    for name, setting in style.items():
-        setattr(cell, name, setting)
-    return cell
+DATE_COLUMNS = frozenset({1, 6})  # date of the meeting, deadline (0-based)
+COLUMN_WIDTHS = (40, 14, 10, 60, 30, 24, 14, 30, 14, 10, 50)
+WRAPPED_COLUMNS = frozenset({0, 3, 10})  # meeting, commitment, last note (0-based)
 
 
 def headers() -> list[str]:
@@ -137,51 +123,20 @@ def filename(extension: str, *, today: dt.date | None = None) -> str:
     return f"enlace-{slug}-{today.isoformat()}.{extension}"
 
 
-def _attachment(response: HttpResponse, name: str) -> HttpResponse:
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+def _table(commitments: QuerySet, today: dt.date | None) -> Table:
+    return Table(
+        title=_("Follow-up"),
+        headers=headers(),
+        rows=rows(commitments, today=today),
+        widths=COLUMN_WIDTHS,
+        date_columns=DATE_COLUMNS,
+        wrapped_columns=WRAPPED_COLUMNS,
+    )
 
 
 def csv_response(commitments: QuerySet, *, today: dt.date | None = None) -> HttpResponse:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # the byte order mark tells Excel the file is UTF-8
-    writer = csv.writer(buffer)
-    writer.writerow([safe_cell(value) for value in headers()])
-    for row in rows(commitments, today=today):
-        writer.writerow(
-            [safe_cell(value.isoformat() if isinstance(value, dt.date) else value) for value in row]
-        )
-    response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type=CSV_CONTENT_TYPE)
-    return _attachment(response, filename("csv", today=today))
+    return tabular.csv_response(_table(commitments, today), filename("csv", today=today))
 
 
 def xlsx_response(commitments: QuerySet, *, today: dt.date | None = None) -> HttpResponse:
-    """Written in openpyxl's streaming mode: each cell is styled as it is written, never revisited."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Follow-up")[:31])
-    for index, width in enumerate(COLUMN_WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    header = headers()
-    bold = Font(bold=True)
-    sheet.append([_styled(sheet, xlsx_cell(value), font=bold) for value in header])
-    wrap = Alignment(wrap_text=True, vertical="top")
-    count = 0
-    for row in rows(commitments, today=today):
-        cells = []
-        for index, value in enumerate(row):
-            if index in DATE_COLUMNS:
-                cells.append(_styled(sheet, value, number_format="yyyy-mm-dd"))
-            elif index in WRAPPED_COLUMNS:
-                cells.append(_styled(sheet, xlsx_cell(value), alignment=wrap))
-            else:
-                cells.append(xlsx_cell(value))
-        sheet.append(cells)
-        count += 1
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
-    output = io.BytesIO()
-    workbook.save(output)
-    response = HttpResponse(output.getvalue(), content_type=XLSX_CONTENT_TYPE)
-    return _attachment(response, filename("xlsx", today=today))
+    return tabular.xlsx_response(_table(commitments, today), filename("xlsx", today=today))
