@@ -77,6 +77,7 @@ def test_import_correct_confirm_follow_up_and_download(browser, live_server, sec
         page.click("a[href$='report.pdf?lang=es']")
     pdf_text = " ".join(p.extract_text() for p in PdfReader(pdf_download.value.path()).pages)
     assert "nudos claves" in " ".join(pdf_text.split())
+    assert serious_violations(page) == []
     screenshot(page, "meeting-detail")
 
     # Mark IOM's analysis in progress.
@@ -86,6 +87,7 @@ def test_import_correct_confirm_follow_up_and_download(browser, live_server, sec
     page.fill("#status-form textarea[name=status-note]", "Términos de referencia acordados con la ST.")
     page.click("#status-form button.primary")
     page.wait_for_load_state()
+    assert serious_violations(page) == []
     analysis.refresh_from_db()
     assert analysis.status == "in_progress"
     staff.close()
