@@ -113,3 +113,13 @@ def totp_device_confirm(*, device: TOTPDevice, token: str) -> bool:
     device.save(update_fields=["confirmed"])
     TOTPDevice.objects.filter(user=device.user, confirmed=True).exclude(pk=device.pk).delete()
     return True
+
+
+def user_reset_second_factor(*, changed_by, user) -> int:
+    """For a person who lost their phone: their authenticators are removed and they enrol a new one at the next
+    log-in (administrators must). Kept in the person's history."""
+    removed, _ = TOTPDevice.objects.filter(user=user).delete()
+    user._history_user = changed_by
+    user._change_reason = "Two-step verification reset"
+    user.save(update_fields=["is_active"])
+    return removed

@@ -11,6 +11,9 @@ urlpatterns = [
     path("people/<int:pk>/", views.person_edit, name="person_edit"),
     path("people/<int:pk>/active/", views.person_set_active, name="person_set_active"),
     path("people/<int:pk>/invitation/", views.person_resend_invitation, name="person_resend_invitation"),
+    path(
+        "people/<int:pk>/second-factor/", views.person_reset_second_factor, name="person_reset_second_factor"
+    ),
     path("presidency/", views.presidencies, name="presidencies"),
     path("<str:code>/", views.organization, name="organization"),
 ]

@@ -129,6 +129,18 @@ def person_set_active(request, pk):
 
 @login_required
 @require_POST
+def person_reset_second_factor(request, pk):
+    _require(permissions.can_manage_people, request.user)
+    person = get_object_or_404(User, pk=pk)
+    account_services.user_reset_second_factor(changed_by=request.user, user=person)
+    messages.success(
+        request, _("%(name)s will set up two-step verification again at the next log-in.") % {"name": person}
+    )
+    return redirect("directory:people")
+
+
+@login_required
+@require_POST
 def person_resend_invitation(request, pk):
     _require(permissions.can_manage_people, request.user)
     person = get_object_or_404(User, pk=pk, is_active=True)

@@ -195,3 +195,33 @@ class CommitmentCorrectionForm(forms.Form):
                 "deadline_phrase": commitment.deadline_phrase,
             },
         )
+
+
+class CommitmentCreateForm(CommitmentCorrectionForm):
+    """A commitment the report did not spell out, added by the secretariat under one of the meeting's points."""
+
+    agreement = forms.ModelChoiceField(label=_("Point"), queryset=None)
+
+    field_order = [
+        "agreement",
+        "text",
+        "responsible",
+        "all_member_states",
+        "recipient",
+        "due_date",
+        "deadline_phrase",
+    ]
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agreement"].queryset = meeting.agreements.select_related("parent").order_by("position")
+        self.fields["agreement"].label_from_instance = lambda agreement: (
+            f"{agreement.reference}. {agreement.text[:90]}"
+        )
+        self.order_fields(self.field_order)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("responsible") and not cleaned.get("all_member_states"):
+            raise ValidationError(_("Name who is responsible: an organization, or the member states."))
+        return cleaned

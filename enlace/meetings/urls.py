@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/edit/", meetings.meeting_edit, name="edit"),
     path("<int:pk>/report.<str:fmt>", meetings.meeting_report, name="report"),
     path("<int:pk>/documents/", meetings.meeting_document_add, name="document_add"),
+    path("<int:pk>/commitments/new/", meetings.commitment_create, name="commitment_create"),
     path("<int:pk>/documents/<int:document_pk>/", meetings.meeting_document, name="document"),
     path("follow-up/", followup.followup, name="followup"),
     path("follow-up/export.<str:fmt>", followup.followup_export, name="followup_export"),

@@ -16,6 +16,7 @@ from enlace.core.models import Visibility
 from enlace.meetings import importing, selectors, services
 from enlace.meetings.documents import meeting_add_document
 from enlace.meetings.forms import MeetingDocumentForm, MeetingEditForm
+from enlace.meetings.forms_followup import CommitmentCreateForm
 from enlace.meetings.models import Body
 from enlace.meetings.presenters import prepare_commitments
 from enlace.meetings.report_data import meeting_report_draft, organization_names
@@ -179,3 +180,31 @@ def meeting_document_add(request, pk):
             for message in field_errors:
                 messages.error(request, message)
     return redirect("meetings:detail", meeting.pk)
+
+
+@login_required
+def commitment_create(request, pk):
+    """The secretariat adds a commitment under one of the meeting's points."""
+    meeting = selectors.get_meeting_for_user(request.user, pk)
+    if not permissions.can_manage_meetings(request.user):
+        raise Http404
+    form = CommitmentCreateForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            commitment = services.commitment_create(
+                agreement=data["agreement"],
+                created_by=request.user,
+                text=data["text"],
+                responsible=list(data["responsible"]),
+                all_member_states=data["all_member_states"],
+                recipient=data["recipient"],
+                due_date=data["due_date"],
+                deadline_phrase=data["deadline_phrase"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The commitment was added."))
+            return redirect("meetings:commitment", commitment.pk)
+    return render(request, "meetings/commitment_create.html", {"meeting": meeting, "form": form})
