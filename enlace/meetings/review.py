@@ -124,16 +124,23 @@ def _header_initial(draft: ReportDraft, visibility: str) -> dict:
     }
 
 
+def _as_choices(codes: list[str]) -> list[str]:
+    """ "The Network" acts as its member states do; the review offers them as one choice."""
+    return list(dict.fromkeys("STATES" if code == "NETWORK" else code for code in codes))
+
+
 def _agreement_rows(draft: ReportDraft) -> list[dict]:
     rows = []
     for point in draft.agreements:
-        rows.append({"reference": point.number, "text": point.text, "organizations": point.organizations})
+        rows.append(
+            {"reference": point.number, "text": point.text, "organizations": _as_choices(point.organizations)}
+        )
         for sub in point.subpoints:
             rows.append(
                 {
                     "reference": f"{point.number}.{sub.label}",
                     "text": sub.text,
-                    "organizations": sub.organizations,
+                    "organizations": _as_choices(sub.organizations),
                 }
             )
     return rows

@@ -20,11 +20,24 @@ def _require_secretariat(user):
         raise Http404
 
 
+def _declared_size(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
 @login_required
 def import_upload(request):
     _require_secretariat(request.user)
-    form = UploadReportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and _declared_size(request) > importing.MAX_REPORT_BYTES + 1024 * 1024:
+        # Refused before the body is read: a huge upload never reaches the disk.
+        form = UploadReportForm(data={}, files={})
+        form.full_clean()
+        form.errors["file"] = form.error_class([_("The file is larger than 20 MB.")])
+    else:
+        form = UploadReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_bound and form.is_valid():
         try:
             report_import = importing.report_import_create(
                 uploaded_file=form.cleaned_data["file"], user=request.user
