@@ -1,166 +1,53 @@
 """Evidence of a commitment: a file (checked by extension and content) or an https link, kept as a Document."""
 
-import zipfile
-from pathlib import PurePosixPath
-
-from django.conf import settings
-from django.core.exceptions import SuspiciousFileOperation, ValidationError
-from django.core.validators import URLValidator
-from django.db import transaction
-from django.template.defaultfilters import filesizeformat
-from django.utils.text import get_valid_filename
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from enlace import permissions
-from enlace.core.models import Document
+from enlace.core.uploads import (
+    document_create,
+    max_upload_bytes,
+    safe_filename,
+    validate_link,
+    validate_upload,
+)
 from enlace.meetings.models import Commitment, Evidence
 
-CONTENT_TYPES = {
-    ".pdf": "application/pdf",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    ".doc": "application/msword",
-    ".xls": "application/vnd.ms-excel",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".txt": "text/plain; charset=utf-8",
-    ".csv": "text/csv; charset=utf-8",
-}
-# The part every Office Open XML package of that kind holds.
-OOXML_PARTS = {".docx": "word/document.xml", ".xlsx": "xl/workbook.xml", ".pptx": "ppt/presentation.xml"}
-OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls (Compound File Binary)
-MAGIC = {
-    ".pdf": (b"%PDF-",),
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".doc": (OLE_HEADER,),
-    ".xls": (OLE_HEADER,),
-}
-MAX_NAME_LENGTH = 120
-
-
-def max_upload_bytes() -> int:
-    return getattr(settings, "ENLACE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
-
-
-def safe_filename(name: str) -> str:
-    """The base name only, with characters a file system or a header could misread replaced, extension lowered."""
-    base = PurePosixPath((name or "").replace("\\", "/")).name
-    path = PurePosixPath(base)
-    suffix = path.suffix.lower() if path.stem else ""
-    stem = path.stem if path.stem else base
-    try:
-        stem = get_valid_filename(stem.strip(". "))
-    except SuspiciousFileOperation:
-        stem = ""
-    stem = stem[: MAX_NAME_LENGTH - len(suffix)] or "evidence"
-    return f"{stem}{suffix}"
-
-
-def _content_matches(extension: str, upload) -> bool:
-    upload.seek(0)
-    try:
-        if extension in MAGIC:
-            head = upload.read(16)
-            return any(head.startswith(magic) for magic in MAGIC[extension])
-        if extension in OOXML_PARTS:
-            try:
-                with zipfile.ZipFile(upload) as package:
-                    names = set(package.namelist())
-            except (zipfile.BadZipFile, OSError, ValueError):
-                return False
-            return "[Content_Types].xml" in names and OOXML_PARTS[extension] in names
-        # Plain text and CSV: UTF-8 (with or without a BOM), no NUL bytes.
-        data = upload.read()
-        if b"\x00" in data:
-            return False
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            return False
-        return True
-    finally:
-        upload.seek(0)
-
-
-def validate_evidence_file(upload) -> tuple[str, str]:
-    """Checks size, extension and content; returns (safe file name, content type) or raises ValidationError."""
-    limit = max_upload_bytes()
-    if upload.size > limit:
-        raise ValidationError(
-            _("The file is too large: the limit is %(max)s.") % {"max": filesizeformat(limit)},
-            code="too_large",
-        )
-    if upload.size == 0:
-        raise ValidationError(_("The file is empty."), code="empty")
-    name = safe_filename(upload.name)
-    extension = PurePosixPath(name).suffix
-    if extension not in CONTENT_TYPES:
-        raise ValidationError(
-            _(
-                "This kind of file is not accepted. Upload a PDF, Word, Excel, PowerPoint, PNG, JPEG, "
-                "text or CSV file."
-            ),
-            code="file_type",
-        )
-    if not _content_matches(extension, upload):
-        raise ValidationError(
-            _("The content of the file does not match its extension (%(extension)s).")
-            % {"extension": extension},
-            code="content_mismatch",
-        )
-    return name, CONTENT_TYPES[extension]
-
-
-def validate_evidence_url(url: str) -> None:
-    if not url.lower().startswith("https://"):
-        raise ValidationError(_("A link must start with https://"), code="https_only")
-    URLValidator(schemes=["https"], message=_("Enter a valid link."))(url)
+# The names this module has always offered, for the forms and tests that use them.
+validate_evidence_file = validate_upload
+validate_evidence_url = validate_link
+__all__ = [
+    "commitment_add_evidence",
+    "max_upload_bytes",
+    "safe_filename",
+    "validate_evidence_file",
+    "validate_evidence_url",
+]
 
 
 def commitment_add_evidence(
     *, commitment: Commitment, user, title: str, file=None, url: str = ""
 ) -> Evidence:
     """Adds a file or a link as evidence: a Document owned by the user's organization, seen like the meeting,
-    and the Evidence row, in one transaction (a stored file is removed again if saving fails)."""
+    and the Evidence row, in one transaction."""
     if not permissions.can_update_commitment(user, commitment):
         raise ValidationError(_("You cannot update this commitment."))
-    url = (url or "").strip()
-    if bool(file) == bool(url):
-        raise ValidationError(_("Add either a file or a link (not both)."))
-    if file:
-        name, content_type = validate_evidence_file(file)
-        size = file.size
-    else:
-        validate_evidence_url(url)
-        name, content_type, size = "", "", 0
-    title = (title or "").strip()[:300] or (name or url)[:300]
+    created = []
+
+    def attach(document):
+        evidence = Evidence(commitment=commitment, document=document, added_by=user)
+        evidence._history_user = user
+        evidence.save()
+        created.append(evidence)
+
     meeting = commitment.meeting
-    document = Document(
+    document_create(
         owner_id=user.organization_id or meeting.owner_id,
         visibility=meeting.visibility,
         title=title,
+        user=user,
+        file=file,
         url=url,
-        content_type=content_type,
-        size=size,
-        uploaded_by=user,
+        attach=attach,
     )
-    stored = ""
-    try:
-        with transaction.atomic():
-            if file:
-                document.file.save(name, file, save=False)
-                stored = document.file.name
-            document._history_user = user
-            document.save()
-            evidence = Evidence(commitment=commitment, document=document, added_by=user)
-            evidence._history_user = user
-            evidence.save()
-    except Exception:
-        if stored:
-            document.file.storage.delete(stored)
-        raise
-    return evidence
+    return created[0]

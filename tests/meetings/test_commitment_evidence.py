@@ -152,7 +152,7 @@ def test_file_names_are_sanitised(iom_analyst, iom_commitment, media):
     assert document.file.name == f"documents/{document.owner_id}/Informe_final_v2.pdf"
     assert safe_filename("C:\\Users\\ana\\acta.txt") == "acta.txt"
     assert safe_filename(".pdf") == "pdf"
-    assert safe_filename("...") == "evidence"
+    assert safe_filename("...") == "file"
     assert safe_filename("x" * 300 + ".pdf") == "x" * 116 + ".pdf"
 
 
