@@ -190,12 +190,16 @@ class MeetingEditForm(MeetingHeaderForm):
             ]
         self.agreements = list(meeting.agreements.select_related("parent").order_by("position"))
         for agreement in self.agreements:
+            self.fields[f"text_{agreement.pk}"] = forms.CharField(
+                label=_("Point %(ref)s") % {"ref": agreement.reference},
+                initial=agreement.text,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
             self.fields[f"translation_{agreement.pk}"] = forms.CharField(
                 label=_("Translation of point %(ref)s") % {"ref": agreement.reference},
                 required=False,
                 initial=agreement.translation,
                 widget=forms.Textarea(attrs={"rows": 2}),
-                help_text=agreement.text,
             )
 
     def meeting_data(self) -> dict:
@@ -219,5 +223,12 @@ class MeetingEditForm(MeetingHeaderForm):
     def clean_participants(self):
         return list(Organization.objects.filter(code__in=self.cleaned_data["participants"]))
 
-    def translations(self) -> dict[int, str]:
-        return {a.pk: self.cleaned_data.get(f"translation_{a.pk}", "").strip() for a in self.agreements}
+    def point_texts(self) -> dict[int, tuple[str, str]]:
+        """Each point's text and translation, by the point's id."""
+        return {
+            a.pk: (
+                self.cleaned_data[f"text_{a.pk}"].strip(),
+                self.cleaned_data.get(f"translation_{a.pk}", "").strip(),
+            )
+            for a in self.agreements
+        }

@@ -129,8 +129,10 @@ def meeting_create_from_draft(
 
 @transaction.atomic
 def meeting_update(
-    *, meeting: Meeting, changed_by, data: dict, delegations=None, participants=None, translations=None
+    *, meeting: Meeting, changed_by, data: dict, delegations=None, participants=None, point_texts=None
 ) -> Meeting:
+    """The header, who took part, and the text and translation of each point (point_texts: id -> (text,
+    translation)); only what changed is saved, so the history shows real changes."""
     publishing = data.get("visibility") == Visibility.PUBLIC and meeting.visibility != Visibility.PUBLIC
     if publishing and not permissions.can_publish(changed_by, meeting):
         raise ValidationError(_("Only the secretariat can publish."))
@@ -143,9 +145,11 @@ def meeting_update(
         meeting.delegations.set(delegations)
     if participants is not None:
         meeting.participants.set(participants)
-    for agreement in meeting.agreements.filter(pk__in=list(translations or {})):
-        if agreement.translation != translations[agreement.pk]:
-            agreement.translation = translations[agreement.pk]
+    point_texts = point_texts or {}
+    for agreement in meeting.agreements.filter(pk__in=list(point_texts)):
+        text, translation = point_texts[agreement.pk]
+        if (agreement.text, agreement.translation) != (text or agreement.text, translation):
+            agreement.text, agreement.translation = text or agreement.text, translation
             _save(agreement, changed_by)
     return meeting
 

@@ -139,11 +139,24 @@ def test_edit_translation_and_history(network_meeting, secretariat_staff, costa_
     client = client_for(secretariat_staff)
     form = client.get(url).context["form"]
     data = {key: value for key, value in form.initial.items() if value is not None}
-    data.update({"date": "2016-06-08", "end_date": "", f"translation_{point.pk}": "Thank the delegations."})
+    for name, field in form.fields.items():
+        if name.startswith("text_"):
+            data[name] = field.initial
+    data.update(
+        {
+            "date": "2016-06-08",
+            "end_date": "",
+            f"translation_{point.pk}": "Thank the delegations.",
+            f"text_{point.pk}": "Agradecer a todas las delegaciones.",
+        }
+    )
     response = client.post(url, data)
     assert response.status_code == 302
     point.refresh_from_db()
     assert point.translation == "Thank the delegations."
+    assert point.text == "Agradecer a todas las delegaciones."
+    unchanged = Agreement.objects.get(meeting=network_meeting, parent=None, label="2")
+    assert unchanged.history.count() == 1  # a point that was not edited gets no new version
     history = client.get(f"/history/agreement/{point.pk}/")
     assert "Thank the delegations." in history.content.decode()
 

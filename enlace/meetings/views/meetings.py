@@ -116,7 +116,7 @@ def meeting_edit(request, pk):
                 data=form.meeting_data(),
                 delegations=form.cleaned_data["delegations"],
                 participants=form.cleaned_data["participants"],
-                translations=form.translations(),
+                point_texts=form.point_texts(),
             )
         except ValidationError as error:
             form.add_error(None, error)
