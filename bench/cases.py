@@ -36,4 +36,6 @@ PAGES = [
     PageCase("follow-up export, Excel (5,000 rows)", "/meetings/follow-up/export.xlsx", 60.0, requests=20),
     PageCase("meeting report, .docx", "/meetings/1/report.docx", 5.0, requests=60),
     PageCase("meeting report, .pdf", "/meetings/1/report.pdf", 40.0, requests=20),
+    # Reviewing a 100-page report (about 300 points, 600 sub-points, 500 proposed commitments) on one page.
+    PageCase("import review, 100-page report", "/meetings/import/1/", 100.0, requests=10),
 ]

@@ -236,6 +236,23 @@ def build_meetings(ctx: Context) -> dict:
     }
 
 
+@builder("imports")
+def build_pending_import(ctx: Context) -> dict:
+    """A 100-page report uploaded and waiting for review: the heaviest page of the import (ReportImport 1)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from bench.documents import HEADER, OPENING, report_points
+    from enlace.meetings.importing import report_import_create
+
+    points = "\n\n".join(
+        f"{n}. {text}\n\na. {sub_a}\nb. {sub_b}" for n, text, (sub_a, sub_b) in report_points()
+    )
+    text = "\n".join(HEADER) + f"\n\n{OPENING}\n\n{points}\n"
+    upload = SimpleUploadedFile("informe-100-paginas.txt", text.encode("utf-8"))
+    pending = report_import_create(uploaded_file=upload, user=ctx.admin)
+    return {"pending import points": len(pending.draft["agreements"])}
+
+
 def main() -> int:
     import django
 

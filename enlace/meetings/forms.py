@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from enlace import permissions
 from enlace.core.models import Visibility
+from enlace.core.widgets import FastSelect, FastSelectMultiple, FastTextarea, FastTextInput
 from enlace.directory.models import Organization, OrganizationKind
 from enlace.meetings.models import Body, Language
 
@@ -101,13 +102,11 @@ class MeetingHeaderForm(forms.Form):
 
 
 class AgreementRowForm(forms.Form):
-    reference = forms.CharField(
-        label=_("Point"),
-        max_length=20,
-        help_text=_("A number for a point (2), number and letter for a sub-point (2.a)."),
+    reference = forms.CharField(widget=FastTextInput, label=_("Point"), max_length=20)
+    text = forms.CharField(label=_("Text"), widget=FastTextarea(attrs={"rows": 3}))
+    organizations = forms.MultipleChoiceField(
+        label=_("Organizations named"), required=False, widget=FastSelectMultiple
     )
-    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
-    organizations = forms.MultipleChoiceField(label=_("Organizations named"), required=False)
 
     def __init__(self, *args, org_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,12 +121,14 @@ class AgreementRowForm(forms.Form):
 
 
 class CommitmentRowForm(forms.Form):
-    agreement = forms.CharField(label=_("Point"), max_length=20)
-    text = forms.CharField(label=_("What is to be done"), widget=forms.Textarea(attrs={"rows": 2}))
-    responsible = forms.MultipleChoiceField(label=_("Responsible"))
-    recipient = forms.ChoiceField(label=_("Recipient"), required=False)
+    agreement = forms.CharField(label=_("Point"), max_length=20, widget=FastTextInput)
+    text = forms.CharField(label=_("What is to be done"), widget=FastTextarea(attrs={"rows": 2}))
+    responsible = forms.MultipleChoiceField(label=_("Responsible"), widget=FastSelectMultiple)
+    recipient = forms.ChoiceField(label=_("Recipient"), required=False, widget=FastSelect)
     due = forms.DateField(label=_("Deadline"), required=False, widget=DATE_INPUT)
-    deadline_phrase = forms.CharField(label=_("Deadline as written"), max_length=300, required=False)
+    deadline_phrase = forms.CharField(
+        label=_("Deadline as written"), max_length=300, required=False, widget=FastTextInput
+    )
 
     def __init__(self, *args, org_choices=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,0 +1,27 @@
+from django import forms
+
+from enlace.core.widgets import FastSelect, FastSelectMultiple
+
+
+class Sample(forms.Form):
+    many = forms.MultipleChoiceField(
+        choices=[("A", "Alfa"), ("B", "<b>Beta</b>")], widget=FastSelectMultiple, required=False
+    )
+    one = forms.ChoiceField(choices=[("", "—"), ("A", "Alfa")], widget=FastSelect, required=False)
+
+
+def test_renders_like_django_selects_with_the_choices_escaped_and_marked():
+    form = Sample(initial={"many": ["B"], "one": "A"})
+    assert str(form["many"]) == (
+        '<select id="id_many" name="many" multiple><option value="A">Alfa</option>'
+        '<option value="B" selected>&lt;b&gt;Beta&lt;/b&gt;</option></select>'
+    )
+    assert str(form["one"]) == (
+        '<select id="id_one" name="one"><option value="">—</option><option value="A" selected>Alfa</option></select>'
+    )
+
+
+def test_posted_values_validate_and_show_as_selected():
+    form = Sample(data={"many": ["A", "B"], "one": ""})
+    assert form.is_valid() and form.cleaned_data["many"] == ["A", "B"]
+    assert str(form["many"]).count(" selected") == 2
