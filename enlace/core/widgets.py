@@ -58,3 +58,21 @@ class FastTextarea(forms.Textarea):
         return format_html(
             "<textarea{}>\r\n{}</textarea>", flatatt(attributes), self.format_value(value) or ""
         )
+
+
+class FastDateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+    render = FastTextInput.render
+
+
+class FastCheckboxInput(forms.CheckboxInput):
+    def render(self, name, value, attrs=None, renderer=None):
+        attributes = self.build_attrs(self.attrs, attrs)
+        attributes.update({"type": "checkbox", "name": name})
+        if self.check_test(value):
+            attributes["checked"] = True
+        return format_html("<input{}>", flatatt(attributes))

@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from enlace import permissions
 from enlace.core.models import Visibility
-from enlace.core.widgets import FastSelect, FastSelectMultiple, FastTextarea, FastTextInput
+from enlace.core.widgets import (
+    FastCheckboxInput,
+    FastDateInput,
+    FastSelect,
+    FastSelectMultiple,
+    FastTextarea,
+    FastTextInput,
+)
 from enlace.directory.models import Organization, OrganizationKind
 from enlace.meetings.models import Body, Language
 
@@ -125,7 +132,7 @@ class CommitmentRowForm(forms.Form):
     text = forms.CharField(label=_("What is to be done"), widget=FastTextarea(attrs={"rows": 2}))
     responsible = forms.MultipleChoiceField(label=_("Responsible"), widget=FastSelectMultiple)
     recipient = forms.ChoiceField(label=_("Recipient"), required=False, widget=FastSelect)
-    due = forms.DateField(label=_("Deadline"), required=False, widget=DATE_INPUT)
+    due = forms.DateField(label=_("Deadline"), required=False, widget=FastDateInput)
     deadline_phrase = forms.CharField(
         label=_("Deadline as written"), max_length=300, required=False, widget=FastTextInput
     )
@@ -143,6 +150,11 @@ class BaseRowFormSet(forms.BaseFormSet):
 
     def get_form_kwargs(self, index):
         return {"org_choices": self.org_choices}
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget = FastCheckboxInput()
 
     @property
     def empty_form(self):

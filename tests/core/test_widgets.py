@@ -25,3 +25,24 @@ def test_posted_values_validate_and_show_as_selected():
     form = Sample(data={"many": ["A", "B"], "one": ""})
     assert form.is_valid() and form.cleaned_data["many"] == ["A", "B"]
     assert str(form["many"]).count(" selected") == 2
+
+
+def test_date_text_and_checkbox_inputs():
+    import datetime as dt
+
+    from enlace.core.widgets import FastCheckboxInput, FastDateInput, FastTextarea, FastTextInput
+
+    assert (
+        FastDateInput().render("due", dt.date(2016, 8, 8))
+        == '<input name="due" type="date" value="2016-08-08">'
+    )
+    assert (
+        FastTextInput().render("q", '"<x>"') == '<input name="q" type="text" value="&quot;&lt;x&gt;&quot;">'
+    )
+    assert FastTextInput().render("q", None) == '<input name="q" type="text">'
+    assert (
+        FastTextarea().render("t", "a < b")
+        == '<textarea cols="40" name="t" rows="10">\r\na &lt; b</textarea>'
+    )
+    assert FastCheckboxInput().render("DELETE", True) == '<input name="DELETE" type="checkbox" checked>'
+    assert FastCheckboxInput().render("DELETE", False) == '<input name="DELETE" type="checkbox">'
