@@ -94,7 +94,12 @@ def absent_states(meeting: Meeting) -> list[Organization]:
 def pending_imports(user) -> QuerySet:
     if not permissions.can_manage_meetings(user):
         return ReportImport.objects.none()
-    return ReportImport.objects.filter(status=ReportImport.Status.PENDING).select_related("uploaded_by")
+    # The draft and the source text of a long report weigh hundreds of kilobytes: lists need neither.
+    return (
+        ReportImport.objects.filter(status=ReportImport.Status.PENDING)
+        .select_related("uploaded_by")
+        .defer("draft", "source_text")
+    )
 
 
 # --- commitments ------------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from enlace import permissions
 from enlace.core.models import Visibility
-from enlace.meetings import importing
+from enlace.meetings import importing, selectors
 from enlace.meetings.forms import UploadReportForm
 from enlace.meetings.models import ReportImport
 from enlace.meetings.review import review_forms
@@ -46,7 +46,7 @@ def import_upload(request):
             form.add_error("file", error)
         else:
             return redirect("meetings:import_review", report_import.pk)
-    pending = ReportImport.objects.filter(status=ReportImport.Status.PENDING).select_related("uploaded_by")
+    pending = selectors.pending_imports(request.user)
     return render(request, "meetings/import_upload.html", {"form": form, "pending": pending})
 
 
