@@ -7,9 +7,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from enlace.core.models import Visibility
+from enlace.meetings.evidence import commitment_add_evidence
 from enlace.meetings.importer import import_report_file
 from enlace.meetings.models import Commitment, CommitmentStatus, Meeting
 from enlace.meetings.services import commitment_add_note, commitment_update_status, meeting_create_from_draft
@@ -17,6 +19,11 @@ from enlace.meetings.services import commitment_add_note, commitment_update_stat
 User = get_user_model()
 SEED = settings.BASE_DIR.parent / "shared" / "seed" / "000_d9e9c4457487cb69.txt"
 FOLLOW_UP = Path(__file__).resolve().parent / "demo_reports" / "seguimiento-2016-11.txt"
+MISSION_NOTE = (
+    "Misión de asistencia técnica de la OIM (julio de 2016)\n\n"
+    "Se acompañó a los equipos nacionales en la preparación del documento sobre la implementación del Protocolo "
+    "de Palermo con los indicadores de la OIM.\n"
+)
 RECENT_TITLE = "REPORT OF THE VIRTUAL MEETING OF THE LIAISON OFFICER NETWORK ON THE WORK PLAN"
 
 
@@ -87,6 +94,12 @@ def load_meetings(stdout=None) -> list[Meeting]:
             user=iom,
             status=CommitmentStatus.IN_PROGRESS,
             note="Análisis en preparación.",
+        )
+        commitment_add_evidence(
+            commitment=_commitment(seed, "2.a", "IOM"),
+            user=iom,
+            title="Informe de la misión de asistencia técnica",
+            file=SimpleUploadedFile("mision-asistencia-tecnica.txt", MISSION_NOTE.encode("utf-8")),
         )
         commitment_update_status(
             commitment=_commitment(seed, "4.a"),
