@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from enlace.core import selectors
-from enlace.core.history import history_entries, history_kind, record_as_of
+from enlace.core.history import displayed_fields, history_entries, history_kind, record_as_of
 from enlace.core.navigation import MODULES_BY_KEY
 
 
@@ -53,15 +53,7 @@ def history(request, kind, pk):
             as_of_record = record_as_of(record, as_of_date)
         except ValueError:
             as_of_error = _("Enter a date as YYYY-MM-DD.")
-    as_of_fields = []
-    if as_of_record is not None:
-        for field in record._meta.concrete_fields:
-            if field.name in {"id", "password"}:
-                continue
-            value = getattr(as_of_record, field.attname, None)
-            as_of_fields.append(
-                {"field": field.verbose_name, "value": value if value not in (None, "") else "—"}
-            )
+    as_of_fields = displayed_fields(as_of_record, kind_spec.model) if as_of_record is not None else []
     return render(
         request,
         "core/history.html",
