@@ -31,13 +31,6 @@ def history_kind(key: str) -> HistoryKind | None:
     return _KINDS.get(key)
 
 
-def history_key_for(record) -> str | None:
-    for key, kind in _KINDS.items():
-        if isinstance(record, kind.model):
-            return key
-    return None
-
-
 class _Names:
     """The names of the records that foreign keys and many-to-many fields point to, read in one query per model
     for the whole history."""

@@ -55,7 +55,3 @@ def current_presidency(year: int):
 
 def member_states():
     return Organization.objects.filter(kind=OrganizationKind.MEMBER_STATE, is_active=True).order_by("name_es")
-
-
-def organizations_by_code() -> dict[str, Organization]:
-    return {org.code: org for org in Organization.objects.all()}

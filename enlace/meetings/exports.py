@@ -37,11 +37,6 @@ def headers() -> list[str]:
     ]
 
 
-def responsible_names(commitment) -> str:
-    """ "The member states" and/or the responsible organizations as the reports name them."""
-    return responsible_text(commitment.all_member_states, commitment.responsible.all())
-
-
 def responsible_text(all_member_states: bool, organizations) -> str:
     names = [_("the member states")] if all_member_states else []
     names += [org.short_name for org in organizations]

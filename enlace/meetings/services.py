@@ -2,16 +2,18 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from enlace import permissions
-from enlace.core.models import Visibility
+from enlace.core.models import Document, Visibility
 from enlace.directory.models import Organization
 from enlace.meetings.draft import ReportDraft
 from enlace.meetings.models import (
     Agreement,
     Commitment,
     CommitmentStatus,
+    Evidence,
     Meeting,
     ProgressNote,
     ReportImport,
@@ -156,10 +158,20 @@ def meeting_update(
 
 @transaction.atomic
 def meeting_delete(*, meeting: Meeting, deleted_by) -> None:
+    """Removes a meeting recorded by mistake, with its points, commitments, notes, evidence and documents (their
+    files too, once the deletion is committed). The history keeps every deleted row and who deleted it."""
+    if not permissions.can_manage_meetings(deleted_by):
+        raise ValidationError(_("Only the secretariat can delete a meeting."))
+    evidence_documents = Evidence.objects.filter(commitment__meeting=meeting).values("document_id")
+    documents = list(Document.objects.filter(Q(meetings=meeting) | Q(pk__in=evidence_documents)).distinct())
     meeting._history_user = deleted_by
-    for agreement in meeting.agreements.all():
-        agreement._history_user = deleted_by
     meeting.delete()
+    for document in documents:
+        name, storage = document.file.name, document.file.storage
+        document._history_user = deleted_by
+        document.delete()
+        if name:
+            transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
 
 
 # --- commitments ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ urlpatterns = [
     path("import/<int:pk>/", imports.import_review, name="import_review"),
     path("<int:pk>/", meetings.meeting_detail, name="detail"),
     path("<int:pk>/edit/", meetings.meeting_edit, name="edit"),
+    path("<int:pk>/delete/", meetings.meeting_delete, name="delete"),
     path("<int:pk>/report.<str:fmt>", meetings.meeting_report, name="report"),
     path("<int:pk>/documents/", meetings.meeting_document_add, name="document_add"),
     path("<int:pk>/commitments/new/", meetings.commitment_create, name="commitment_create"),

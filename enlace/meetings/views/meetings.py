@@ -208,3 +208,17 @@ def commitment_create(request, pk):
             messages.success(request, _("The commitment was added."))
             return redirect("meetings:commitment", commitment.pk)
     return render(request, "meetings/commitment_create.html", {"meeting": meeting, "form": form})
+
+
+@login_required
+@require_POST
+def meeting_delete(request, pk):
+    meeting = selectors.get_meeting_for_user(request.user, pk)
+    if not permissions.can_manage_meetings(request.user):
+        raise Http404
+    title = meeting.title
+    services.meeting_delete(meeting=meeting, deleted_by=request.user)
+    messages.success(
+        request, _("“%(title)s” was deleted. Its history keeps what it held.") % {"title": title}
+    )
+    return redirect("meetings:list")
