@@ -25,6 +25,7 @@ translations: $(STAMP)
 migrate: install
 	mkdir -p var
 	$(DEV_ENV) $(PY) manage.py migrate --no-input -v0
+	$(DEV_ENV) $(PY) manage.py createcachetable
 
 demo-data: migrate
 	$(DEV_ENV) $(PY) manage.py load_demo
@@ -37,6 +38,7 @@ demo: demo-data
 serve: install
 	$(PY) manage.py collectstatic --no-input -v0
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
 	$(VENV)/bin/gunicorn config.wsgi --bind $${BIND:-127.0.0.1:$(PORT)} --workers $${WEB_CONCURRENCY:-4} --access-logfile -
 
 worker: install

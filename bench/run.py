@@ -103,6 +103,7 @@ def prepare(env: dict[str, str]) -> dict:
         shutil.rmtree(VAR)
     VAR.mkdir(parents=True)
     step("migrate", [PY, "manage.py", "migrate", "--no-input", "-v0"], env)
+    step("createcachetable", [PY, "manage.py", "createcachetable"], env)
     if static_is_fresh():
         print("  collectstatic: up to date", flush=True)
     else:

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
@@ -135,7 +136,33 @@ class InviteAcceptView(auth_views.PasswordResetConfirmView):
         return response
 
 
-password_reset = auth_views.PasswordResetView.as_view(
+class PasswordResetView(auth_views.PasswordResetView):
+    """Sends the link, at most RESET_LIMIT times an hour for one address and RESET_LIMIT_PER_CLIENT for one
+    client address, so the form can't be used to flood someone's inbox. The page says the same either way."""
+
+    RESET_LIMIT = 3
+    RESET_LIMIT_PER_CLIENT = 20
+
+    def form_valid(self, form):
+        email = form.cleaned_data["email"].lower()
+        client = self.request.META.get("REMOTE_ADDR", "")
+        if _over_limit(f"password-reset:{email}", self.RESET_LIMIT) | _over_limit(
+            f"password-reset-client:{client}", self.RESET_LIMIT_PER_CLIENT
+        ):
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
+def _over_limit(key: str, limit: int) -> bool:
+    cache.add(key, 0, timeout=3600)
+    try:
+        return cache.incr(key) > limit
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        return False
+
+
+password_reset = PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
     email_template_name="accounts/email/password_reset.txt",
     subject_template_name="accounts/email/password_reset_subject.txt",
