@@ -20,8 +20,9 @@ NAMES_EN = [row[3] for row in ORGANIZATIONS]
 
 
 @pytest.fixture(autouse=True)
-def _fresh_throttle_counts():
-    """The token endpoint is throttled per client address; every test starts with a clean count."""
+def _fresh_throttle_counts(db):
+    """The token endpoint is throttled per client address; every test starts with a clean count (the cache lives
+    in the database)."""
     cache.clear()
     yield
     cache.clear()
