@@ -53,6 +53,7 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	mkdir -p var
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run -v1
 
 test-sqlite: install
