@@ -9,3 +9,25 @@ class PresidencyForm(forms.Form):
     state = forms.ModelChoiceField(
         label=_("Member state"), queryset=Organization.objects.filter(kind=OrganizationKind.MEMBER_STATE)
     )
+
+
+class OrganizationForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        fields = ["code", "kind", "name_es", "name_en", "acronym_es", "acronym_en", "iso3", "is_active"]
+        help_texts = {
+            "code": _("ISO 3166-1 alpha-2 for a member state (CR), a short code for an organization (IOM)."),
+        }
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip().upper()
+        if not code.replace("_", "").isalnum():
+            raise forms.ValidationError(_("Use letters and digits only."))
+        if code == "STATES":
+            raise forms.ValidationError(
+                _("STATES stands for the member states as a group; choose another code.")
+            )
+        return code
+
+    def clean_iso3(self):
+        return self.cleaned_data["iso3"].strip().upper()

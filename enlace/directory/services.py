@@ -49,3 +49,12 @@ def presidency_set(*, year: int, state: Organization, changed_by=None) -> ProTem
     presidency._history_user = changed_by
     presidency.save()
     return presidency
+
+
+@transaction.atomic
+def organization_save(*, form, changed_by) -> Organization:
+    """Creates or updates an organization from its validated form; the history keeps who changed what."""
+    organization = form.save(commit=False)
+    organization._history_user = changed_by
+    organization.save()
+    return organization

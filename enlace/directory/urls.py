@@ -15,5 +15,7 @@ urlpatterns = [
         "people/<int:pk>/second-factor/", views.person_reset_second_factor, name="person_reset_second_factor"
     ),
     path("presidency/", views.presidencies, name="presidencies"),
+    path("organizations/new/", views.organization_edit, name="organization_create"),
+    path("<str:code>/edit/", views.organization_edit, name="organization_edit"),
     path("<str:code>/", views.organization, name="organization"),
 ]

@@ -15,8 +15,8 @@ from enlace.accounts.forms import InviteForm, RoleForm
 from enlace.accounts.models import Role
 from enlace.core import exports
 from enlace.directory import selectors, services
-from enlace.directory.forms import PresidencyForm
-from enlace.directory.models import ProTemporePresidency
+from enlace.directory.forms import OrganizationForm, PresidencyForm
+from enlace.directory.models import Organization, ProTemporePresidency
 
 User = get_user_model()
 
@@ -36,6 +36,7 @@ def organizations(request):
             "organizations": selectors.organization_list(),
             "presidency": selectors.current_presidency(dt.date.today().year),
             "can_manage_people": permissions.can_manage_people(request.user),
+            "can_manage_directory": permissions.can_manage_directory(request.user),
         },
     )
 
@@ -52,6 +53,7 @@ def organization(request, code):
         {
             "organization": org,
             "presidencies": org.presidencies.all() if org.is_member_state else [],
+            "can_manage": permissions.can_manage_directory(request.user),
         },
     )
 
@@ -204,3 +206,16 @@ def people_export(request, fmt):
         widths=(30, 40, 24, 30, 34, 18, 8),
     )
     return writers[fmt](table, f"enlace-{_('people')}-{dt.date.today().isoformat()}.{fmt}")
+
+
+@login_required
+def organization_edit(request, code=None):
+    """The secretariat adds an organization or corrects one (names, acronyms, whether it is active)."""
+    _require(permissions.can_manage_directory, request.user)
+    organization = get_object_or_404(Organization, code=code) if code else None
+    form = OrganizationForm(request.POST or None, instance=organization)
+    if request.method == "POST" and form.is_valid():
+        saved = services.organization_save(form=form, changed_by=request.user)
+        messages.success(request, _("%(name)s was saved.") % {"name": saved.name})
+        return redirect("directory:organization", saved.code)
+    return render(request, "directory/organization_edit.html", {"form": form, "organization": organization})
