@@ -6,13 +6,15 @@ from enlace.directory.models import Organization, OrganizationKind, ProTemporePr
 User = get_user_model()
 
 
-def organization_list():
-    """Every organization with the number of its active people, member states first."""
+def organization_list(*, include_inactive: bool = False):
+    """Every organization with the number of its active people, member states first (the secretariat also sees
+    the ones it deactivated, to bring them back)."""
     kind_order = [choice for choice, _ in OrganizationKind.choices]
+    organizations = (
+        Organization.objects.all() if include_inactive else Organization.objects.filter(is_active=True)
+    )
     organizations = list(
-        Organization.objects.filter(is_active=True).annotate(
-            active_people=Count("people", filter=Q(people__is_active=True))
-        )
+        organizations.annotate(active_people=Count("people", filter=Q(people__is_active=True)))
     )
     organizations.sort(key=lambda org: (kind_order.index(org.kind), org.name.lower()))
     return organizations

@@ -33,7 +33,9 @@ def organizations(request):
         request,
         "directory/organizations.html",
         {
-            "organizations": selectors.organization_list(),
+            "organizations": selectors.organization_list(
+                include_inactive=permissions.can_manage_directory(request.user)
+            ),
             "presidency": selectors.current_presidency(dt.date.today().year),
             "can_manage_people": permissions.can_manage_people(request.user),
             "can_manage_directory": permissions.can_manage_directory(request.user),

@@ -46,3 +46,13 @@ def test_only_the_secretariat_edits_the_directory(persona):
     assert client.get("/directory/organizations/new/").status_code == 404
     assert client.post("/directory/CR/edit/", dict(NEW, code="CR")).status_code == 404
     assert Organization.objects.get(code="CR").name_es == "Costa Rica"
+
+
+def test_deactivated_organizations_stay_listed_for_the_secretariat_only(
+    secretariat_staff, costa_rica_officer
+):
+    Organization.objects.filter(code="SICA").update(is_active=False)
+    staff_list = client_for(secretariat_staff).get("/directory/").context["organizations"]
+    officer_list = client_for(costa_rica_officer).get("/directory/").context["organizations"]
+    assert "SICA" in [org.code for org in staff_list]
+    assert "SICA" not in [org.code for org in officer_list]
