@@ -1,4 +1,4 @@
-from django.shortcuts import redirect
+from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 from django.utils import translation
 
@@ -33,5 +33,5 @@ class RequireSecondFactorMiddleware:
             and not user.is_verified()
             and not request.path.startswith(self.ALLOWED_PREFIXES)
         ):
-            return redirect(f"{reverse('accounts:second_factor')}?next={request.get_full_path()}")
+            return redirect_to_login(request.get_full_path(), reverse("accounts:second_factor"))
         return self.get_response(request)

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -83,7 +84,7 @@ def second_factor(request):
     if user.is_verified():
         return redirect(next_url)
     if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
-        return redirect(f"{reverse('accounts:second_factor_setup')}?next={next_url}")
+        return redirect_to_login(next_url, reverse("accounts:second_factor_setup"))
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = match_token(user, form.cleaned_data["token"])

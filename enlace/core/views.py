@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -30,7 +31,7 @@ def module(request, key):
     module = MODULES_BY_KEY.get(key)
     if module is None or module.built or (not module.public and not request.user.is_authenticated):
         if module is not None and not request.user.is_authenticated:
-            return redirect(f"/accounts/login/?next={request.path}")
+            return redirect_to_login(request.get_full_path())
         raise Http404
     return render(request, "core/module_placeholder.html", {"module": module})
 
