@@ -132,11 +132,20 @@ LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:landing"
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
-# Lock an account+address out after repeated failed log-ins.
+# How many reverse proxies in front of Enlace append to X-Forwarded-For (0: the header is ignored).
+ENLACE_TRUSTED_PROXY_COUNT = env_int("ENLACE_TRUSTED_PROXY_COUNT", 0)
+if ENLACE_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(
+        f"ENLACE_TRUSTED_PROXY_COUNT={ENLACE_TRUSTED_PROXY_COUNT!r} must be 0 or more."
+    )
+
+# Failed log-ins cool off an address (across user names) and a user name (across addresses it never signed in
+# from) for 15 minutes; see enlace/accounts/login_limits.py and the README.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = "enlace.accounts.login_limits.lockout_parameters"
+AXES_CLIENT_IP_CALLABLE = "enlace.core.client_address.client_ip"
+AXES_RESET_ON_SUCCESS = False  # login_limits clears only the signed-in pair, not the address's other names
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_VERBOSE = False
 
@@ -199,6 +208,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "enlace.api.pagination.Pagination",
     "PAGE_SIZE": 100,
     "DEFAULT_THROTTLE_RATES": {"token": "10/minute"},
+    "NUM_PROXIES": ENLACE_TRUSTED_PROXY_COUNT,  # the rule of enlace.core.client_address
     "EXCEPTION_HANDLER": "enlace.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
