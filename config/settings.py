@@ -1,24 +1,33 @@
 """Enlace settings: every value comes from the environment (see README, "Production")."""
 
+import secrets
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from dotenv import load_dotenv
 
 from config.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# A development checkout's .env (written once by `make demo`, git-ignored) fills in what the environment does not
+# set; it is skipped when the environment says DEBUG=false, so production never runs on it.
+ENV_FILE = env_str("ENLACE_ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE and env_bool("DEBUG", True):
+    load_dotenv(ENV_FILE, override=False)
+
 VAR_DIR = Path(env_str("ENLACE_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
-INSECURE_DEV_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
-SECRET_KEY = env_str("SECRET_KEY", INSECURE_DEV_KEY)
-if not DEBUG and SECRET_KEY == INSECURE_DEV_KEY and not env_bool("ENLACE_ALLOW_DEV_KEY", False):
+SECRET_KEY = env_str("SECRET_KEY")
+if not SECRET_KEY and not DEBUG:
     raise ImproperlyConfigured(
-        "SECRET_KEY must be set when DEBUG is off (the built-in key is for development only)."
+        "SECRET_KEY must be set when DEBUG is off (`make demo` writes one for development)."
     )
-if not DEBUG and len(SECRET_KEY) < 50 and not env_bool("ENLACE_ALLOW_DEV_KEY", False):
+if not SECRET_KEY:  # development without .env: a key of this process alone, never one published in the code
+    SECRET_KEY = secrets.token_urlsafe(50)
+if not DEBUG and len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long when DEBUG is off.")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
