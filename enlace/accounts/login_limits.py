@@ -39,9 +39,18 @@ def lockout_parameters(request_or_attempt, credentials=None) -> list:
     else:
         username = get_client_username(request_or_attempt, credentials)
         ip_address = getattr(request_or_attempt, "axes_ip_address", None) or client_ip(request_or_attempt)
-    if signed_in_before(username, ip_address):
+    known = _known_pairs(request_or_attempt)
+    if (username, ip_address) not in known:  # axes asks several times per attempt: one query
+        known[(username, ip_address)] = signed_in_before(username, ip_address)
+    if known[(username, ip_address)]:
         return [["username", "ip_address"]]
     return ["ip_address", "username"]
+
+
+def _known_pairs(request_or_attempt) -> dict:
+    if isinstance(request_or_attempt, AccessBase):
+        return {}
+    return request_or_attempt.__dict__.setdefault("_enlace_known_login_pairs", {})
 
 
 @receiver(user_logged_in, dispatch_uid="enlace-clear-own-login-failures")
