@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "enlace.core.middleware.RequestLogMiddleware",
+    "enlace.core.middleware.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -105,6 +106,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# A connection kept from before a database restart is checked before reuse, not failed on.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A cache every worker shares (in the database: nothing more to run); `manage.py createcachetable` makes its table.
