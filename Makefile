@@ -41,8 +41,9 @@ serve: install
 	$(PY) manage.py createcachetable
 	$(VENV)/bin/gunicorn config.wsgi --bind $${BIND:-127.0.0.1:$(PORT)} --workers $${WEB_CONCURRENCY:-4} --access-logfile -
 
+# The worker rides out database outages and reclaims tasks of dead workers; run it supervised (deploy/).
 worker: install
-	$(PY) manage.py db_worker
+	$(PY) manage.py run_worker
 
 test: install
 	$(MAKE) lint

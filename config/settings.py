@@ -173,6 +173,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 50_000
 ENLACE_MAX_UPLOAD_BYTES = env_int("ENLACE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 ENLACE_REMINDER_DAYS_BEFORE = env_int("ENLACE_REMINDER_DAYS_BEFORE", 7)
+# A task (or a reminder being sent) belongs to its worker this long without news; then it is run again.
+ENLACE_TASK_LEASE_SECONDS = env_int("ENLACE_TASK_LEASE_SECONDS", 600)
 
 # E-mail: console in development, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")
