@@ -29,7 +29,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.core.mail.utils import DNS_NAME
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -220,6 +220,15 @@ def _forget_unsent(row: ReminderSent) -> None:
     """The SMTP server refused it: nothing went out, so the next run may try at once."""
     with contextlib.suppress(OperationalError, InterfaceError):  # else it stays pending, sent after its lease
         ReminderSent.objects.filter(pk=row.pk, state=ReminderState.PENDING).delete()
+
+
+def retry_pending_at() -> dt.datetime | None:
+    """When the oldest reminder left pending by another worker (busy, or dead before it could say) may be sent
+    again; None when there is none."""
+    oldest = ReminderSent.objects.filter(
+        state=ReminderState.PENDING, attempted_at__gt=timezone.now() - lease()
+    ).aggregate(oldest=Min("attempted_at"))["oldest"]
+    return oldest + lease() if oldest else None
 
 
 def send_reminders(today: dt.date | None = None) -> int:

@@ -314,3 +314,29 @@ def test_reminder_task_for_a_given_day(settings, iom_analyst, iom_meeting):
     result = send_commitment_reminders.enqueue(day(0).isoformat())
     assert result.return_value == 1
     assert mail.outbox[0].subject == "Enlace: commitment 3.a is due today, August 8, 2026"
+
+
+def test_reminder_left_pending_by_a_killed_worker_is_taken_up_by_a_follow_up_run(
+    settings, iom_analyst, iom_meeting
+):
+    """The worker was killed while sending; its task ran again at once but the reminder was still in its lease."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.ENLACE_TASK_LEASE_SECONDS = 600
+    commitment_, user, kind = reminders_due(day(0))[0]
+    attempted = timezone.now() - dt.timedelta(seconds=5)
+    ReminderSent.objects.create(
+        commitment=commitment_,
+        user=user,
+        kind=kind,
+        sent_on=day(0),
+        state=ReminderState.PENDING,
+        attempted_at=attempted,
+        attempts=1,
+    )
+    assert send_commitment_reminders.call(day(0).isoformat()) == 0
+    follow_up = DBTaskResult.objects.get()
+    assert follow_up.status == "READY"
+    assert follow_up.args_kwargs["args"] == [day(0).isoformat()]
+    assert abs((follow_up.run_after - (attempted + dt.timedelta(seconds=600))).total_seconds()) < 1
