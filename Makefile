@@ -49,8 +49,9 @@ serve: install
 	$(PROD_ENV) $(PY) manage.py createcachetable
 	$(PROD_ENV) $(VENV)/bin/gunicorn config.wsgi --bind $${BIND:-127.0.0.1:$(PORT)} --workers $${WEB_CONCURRENCY:-4} --access-logfile -
 
+# The worker rides out database outages and reclaims tasks of dead workers; run it supervised (deploy/).
 worker: install
-	$(PROD_ENV) $(PY) manage.py db_worker
+	$(PROD_ENV) $(PY) manage.py run_worker
 
 test: install
 	$(MAKE) lint

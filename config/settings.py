@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "enlace.core.middleware.RequestLogMiddleware",
+    "enlace.core.middleware.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -114,6 +115,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# A connection kept from before a database restart is checked before reuse, not failed on.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A cache every worker shares (in the database: nothing more to run); `manage.py createcachetable` makes its table.
@@ -188,6 +191,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 50_000
 ENLACE_MAX_UPLOAD_BYTES = env_int("ENLACE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 ENLACE_REMINDER_DAYS_BEFORE = env_int("ENLACE_REMINDER_DAYS_BEFORE", 7)
+# A task (or a reminder being sent) belongs to its worker this long without news; then it is run again.
+ENLACE_TASK_LEASE_SECONDS = env_int("ENLACE_TASK_LEASE_SECONDS", 600)
 
 # E-mail: console in development, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")
