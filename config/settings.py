@@ -159,6 +159,7 @@ AXES_LOCKOUT_PARAMETERS = "enlace.accounts.login_limits.lockout_parameters"
 AXES_CLIENT_IP_CALLABLE = "enlace.core.client_address.client_ip"
 AXES_RESET_ON_SUCCESS = False  # login_limits clears only the signed-in pair, not the address's other names
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_LOCKOUT_CALLABLE = "enlace.accounts.login_limits.lockout_response"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Enlace"

@@ -40,8 +40,9 @@ def fail_until_locked(username, *, address):
 # --- the client address -------------------------------------------------------------------------------------
 
 
-def test_forged_x_forwarded_for_does_not_escape_token_throttle(costa_rica_officer):
+def test_forged_x_forwarded_for_does_not_escape_token_throttle(costa_rica_officer, settings):
     """Each request names a new client in X-Forwarded-For; with no trusted proxy the header is ignored."""
+    settings.AXES_FAILURE_LIMIT = 100  # the throttle alone, not the log-in limits
     statuses = []
     for n in range(15):
         response = Client().post(
@@ -215,3 +216,16 @@ def test_only_the_administrator_unlocks(costa_rica_officer, secretariat_staff, m
     someone = secretariat_staff if role == Role.SECRETARIAT else mexico_officer
     assert client_for(someone).post(f"/directory/people/{costa_rica_officer.pk}/unlock/").status_code == 404
     assert log_in("cr.officer", address=ATTACKER)[0].status_code == 429
+
+
+def test_locked_out_api_client_gets_json_not_a_web_page(costa_rica_officer):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = Client().post(
+            TOKEN, {"username": "cr.officer", "password": "wrong-password"}, REMOTE_ADDR=ATTACKER
+        )
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/json"
+    assert response["Retry-After"] == "900"
+    assert "15 minutos" in response.json()["detail"]
+    right = Client().post(TOKEN, {"username": "cr.officer", "password": PASSWORD}, REMOTE_ADDR=ATTACKER)
+    assert right.status_code == 429 and "token" not in right.json()
