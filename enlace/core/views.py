@@ -1,5 +1,3 @@
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.db import connection
@@ -11,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from enlace.core import selectors
 from enlace.core.history import displayed_fields, history_entries, history_kind, record_as_of
+from enlace.core.inputs import DATE_MAX, DATE_MIN, parse_date
 from enlace.core.navigation import MODULES_BY_KEY
 
 
@@ -49,11 +48,14 @@ def history(request, kind, pk):
     as_of_date = as_of_record = None
     as_of_error = ""
     if as_of_raw:
-        try:
-            as_of_date = dt.date.fromisoformat(as_of_raw)
+        as_of_date = parse_date(as_of_raw)
+        if as_of_date is None:
+            as_of_error = _("Enter a date as YYYY-MM-DD, between %(first)s and %(last)s.") % {
+                "first": DATE_MIN.isoformat(),
+                "last": DATE_MAX.isoformat(),
+            }
+        else:
             as_of_record = record_as_of(record, as_of_date)
-        except ValueError:
-            as_of_error = _("Enter a date as YYYY-MM-DD.")
     as_of_fields = displayed_fields(as_of_record, kind_spec.model) if as_of_record is not None else []
     return render(
         request,

@@ -1,6 +1,7 @@
 """REST endpoints of meetings and commitments; the same permission module as the pages."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -8,6 +9,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from enlace import permissions
+from enlace.core.inputs import parse_int
 from enlace.meetings import selectors, services
 from enlace.meetings.models import Agreement, Commitment, CommitmentStatus, Meeting
 
@@ -140,10 +142,13 @@ class CommitmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     def get_queryset(self):
         params = self.request.query_params
         meeting = params.get("meeting", "")
+        meeting_id = parse_int(meeting, minimum=1)
+        if meeting and meeting_id is None:
+            raise serializers.ValidationError({"meeting": [_("Enter a meeting number (digits 0-9).")]})
         filters = selectors.FollowupFilters(
             organization=params.get("organization", "")[:16],
             status=params.get("status", "")[:16],
-            meeting=int(meeting) if meeting.isdigit() and len(meeting) <= 9 else None,
+            meeting=meeting_id,
         )
         return selectors.followup(self.request.user, filters)
 

@@ -6,6 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from enlace import permissions
+from enlace.core.inputs import DateField
 from enlace.directory.models import Organization
 from enlace.meetings.evidence import max_upload_bytes, validate_evidence_file, validate_evidence_url
 from enlace.meetings.models import CommitmentStatus, Meeting
@@ -34,8 +35,8 @@ class FollowupFilterForm(forms.Form):
     organization = forms.ChoiceField(label=_("Responsible"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_FILTERS)
     meeting = forms.TypedChoiceField(label=_("Meeting"), required=False, coerce=int, empty_value=None)
-    due_from = forms.DateField(label=_("Deadline from"), required=False, widget=DateInput)
-    due_to = forms.DateField(label=_("Deadline to"), required=False, widget=DateInput)
+    due_from = DateField(label=_("Deadline from"), required=False, widget=DateInput)
+    due_to = DateField(label=_("Deadline to"), required=False, widget=DateInput)
     mine = forms.BooleanField(label=_("Only my organization"), required=False)
 
     def __init__(self, *args, user, **kwargs):
@@ -165,7 +166,7 @@ class CommitmentCorrectionForm(forms.Form):
     recipient = forms.ModelChoiceField(
         label=_("Recipient"), required=False, queryset=Organization.objects.none()
     )
-    due_date = forms.DateField(label=_("Deadline"), required=False, widget=DateInput)
+    due_date = DateField(label=_("Deadline"), required=False, widget=DateInput)
     deadline_phrase = forms.CharField(
         label=_("Deadline as written"),
         required=False,

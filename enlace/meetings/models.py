@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from enlace.core.inputs import validate_date_in_range
 from enlace.core.models import Language, OwnedRecord
 
 
@@ -59,8 +60,8 @@ class Meeting(OwnedRecord):
         related_name="+",
         verbose_name=_("host country"),
     )
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), validators=[validate_date_in_range])
+    end_date = models.DateField(_("end date"), null=True, blank=True, validators=[validate_date_in_range])
     language = models.CharField(
         _("language of the report"), max_length=2, choices=Language.choices, default="es"
     )
@@ -184,7 +185,7 @@ class Commitment(models.Model):
         related_name="+",
         verbose_name=_("recipient"),
     )
-    due_date = models.DateField(_("deadline"), null=True, blank=True)
+    due_date = models.DateField(_("deadline"), null=True, blank=True, validators=[validate_date_in_range])
     deadline_phrase = models.CharField(_("deadline as written"), max_length=300, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=CommitmentStatus.choices, default=CommitmentStatus.OPEN
