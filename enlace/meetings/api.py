@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from enlace import permissions
 from enlace.core.inputs import parse_int
 from enlace.meetings import selectors, services
-from enlace.meetings.models import Agreement, Commitment, CommitmentStatus, Meeting
+from enlace.meetings.models import NOTE_MAX_LENGTH, Agreement, Commitment, CommitmentStatus, Meeting
 
 
 class CodeField(serializers.SlugRelatedField):
@@ -102,7 +102,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
 
 class StatusChangeSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=CommitmentStatus.choices)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=NOTE_MAX_LENGTH)
 
 
 @extend_schema(tags=["meetings"])

@@ -9,7 +9,7 @@ from enlace import permissions
 from enlace.core.inputs import DateField
 from enlace.directory.models import Organization
 from enlace.meetings.evidence import max_upload_bytes, validate_evidence_file, validate_evidence_url
-from enlace.meetings.models import CommitmentStatus, Meeting
+from enlace.meetings.models import NOTE_MAX_LENGTH, CommitmentStatus, Meeting
 from enlace.meetings.selectors import FollowupFilters
 
 STATUS_FILTERS = [
@@ -97,7 +97,7 @@ class StatusForm(forms.Form):
     note = forms.CharField(
         label=_("Note"),
         required=False,
-        max_length=5000,
+        max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
             "What was done. To mark the commitment as done, add evidence first; "
@@ -108,7 +108,7 @@ class StatusForm(forms.Form):
 
 class NoteForm(forms.Form):
     text = forms.CharField(
-        label=_("Progress note"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Progress note"), max_length=NOTE_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 

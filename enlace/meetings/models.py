@@ -221,6 +221,10 @@ class Commitment(models.Model):
         )
 
 
+# The longest progress note, the same on the page, in the API and in the service.
+NOTE_MAX_LENGTH = 5000
+
+
 class ProgressNote(models.Model):
     commitment = models.ForeignKey(
         Commitment, on_delete=models.CASCADE, related_name="notes", verbose_name=_("commitment")
@@ -231,7 +235,7 @@ class ProgressNote(models.Model):
     organization = models.ForeignKey(
         "directory.Organization", on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    text = models.TextField(_("note"))
+    text = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH)
     status_from = models.CharField(max_length=16, choices=CommitmentStatus.choices, blank=True)
     status_to = models.CharField(max_length=16, choices=CommitmentStatus.choices, blank=True)
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
