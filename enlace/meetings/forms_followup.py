@@ -6,10 +6,11 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from enlace import permissions
-from enlace.core.inputs import DateField
+from enlace.core.inputs import DateField, model_max_length
+from enlace.core.models import Document
 from enlace.directory.models import Organization
 from enlace.meetings.evidence import max_upload_bytes, validate_evidence_file, validate_evidence_url
-from enlace.meetings.models import NOTE_MAX_LENGTH, CommitmentStatus, Meeting
+from enlace.meetings.models import NOTE_MAX_LENGTH, Commitment, CommitmentStatus, Meeting
 from enlace.meetings.selectors import FollowupFilters
 
 STATUS_FILTERS = [
@@ -113,13 +114,13 @@ class NoteForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(label=_("Title"), max_length=model_max_length(Document, "title"))
     file = forms.FileField(label=_("File"), required=False)
     url = forms.URLField(
         label=_("or a link"),
         required=False,
         assume_scheme="https",
-        max_length=200,
+        max_length=model_max_length(Document, "url"),
         help_text=_("An address that starts with https://"),
     )
 
@@ -170,7 +171,7 @@ class CommitmentCorrectionForm(forms.Form):
     deadline_phrase = forms.CharField(
         label=_("Deadline as written"),
         required=False,
-        max_length=300,
+        max_length=model_max_length(Commitment, "deadline_phrase"),
         help_text=_('The words of the report, e.g. "within two months".'),
     )
 
