@@ -37,7 +37,7 @@ class AgreementSerializer(serializers.ModelSerializer):
 
 
 class MeetingSerializer(serializers.ModelSerializer):
-    country = CodeField()
+    country = CodeField(allow_null=True)
     delegations = CodeField(many=True)
     participants = CodeField(many=True)
 
@@ -75,7 +75,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
     meeting = serializers.PrimaryKeyRelatedField(read_only=True)
     agreement = serializers.CharField(source="agreement.reference", read_only=True)
     responsible = CodeField(many=True)
-    recipient = CodeField()
+    recipient = CodeField(allow_null=True)
     overdue = serializers.SerializerMethodField()
 
     class Meta:
