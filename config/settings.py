@@ -191,6 +191,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 # The review of a long imported report posts a few fields per point and commitment (thousands in all).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 50_000
 ENLACE_MAX_UPLOAD_BYTES = env_int("ENLACE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+ENLACE_API_MAX_JSON_BYTES = env_int("ENLACE_API_MAX_JSON_BYTES", 1024 * 1024)
 ENLACE_REMINDER_DAYS_BEFORE = env_int("ENLACE_REMINDER_DAYS_BEFORE", 7)
 # A task (or a reminder being sent) belongs to its worker this long without news; then it is run again.
 ENLACE_TASK_LEASE_SECONDS = env_int("ENLACE_TASK_LEASE_SECONDS", 600)
@@ -219,6 +220,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # JSON of bounded size and depth (enlace.api.parsers); forms as DRF parses them.
+    "DEFAULT_PARSER_CLASSES": [
+        "enlace.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "enlace.api.pagination.Pagination",
     "PAGE_SIZE": 100,

@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, UsernameField
 from django.utils.translation import gettext_lazy as _
 
 from enlace.accounts.models import Role
+from enlace.core.inputs import model_max_length
 from enlace.directory.models import Organization, OrganizationKind
 
 User = get_user_model()
@@ -36,14 +37,16 @@ class RoleOrganizationMixin:
 
 
 class InviteForm(RoleOrganizationMixin, forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
-    email = forms.EmailField(label=_("E-mail address"))
+    first_name = forms.CharField(label=_("First name"), max_length=model_max_length(User, "first_name"))
+    last_name = forms.CharField(label=_("Last name"), max_length=model_max_length(User, "last_name"))
+    email = forms.EmailField(label=_("E-mail address"), max_length=model_max_length(User, "email"))
     organization = forms.ModelChoiceField(
         label=_("Organization"), queryset=Organization.objects.filter(is_active=True)
     )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    position = forms.CharField(label=_("Position"), max_length=200, required=False)
+    position = forms.CharField(
+        label=_("Position"), max_length=model_max_length(User, "position"), required=False
+    )
     language = forms.ChoiceField(
         label=_("Language of the invitation"), choices=[("es", "Español"), ("en", "English")]
     )
@@ -63,10 +66,12 @@ class RoleForm(RoleOrganizationMixin, forms.Form):
 
 
 class ProfileForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
-    position = forms.CharField(label=_("Position"), max_length=200, required=False)
-    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    first_name = forms.CharField(label=_("First name"), max_length=model_max_length(User, "first_name"))
+    last_name = forms.CharField(label=_("Last name"), max_length=model_max_length(User, "last_name"))
+    position = forms.CharField(
+        label=_("Position"), max_length=model_max_length(User, "position"), required=False
+    )
+    phone = forms.CharField(label=_("Phone"), max_length=model_max_length(User, "phone"), required=False)
     language = forms.ChoiceField(label=_("Language"), choices=[("es", "Español"), ("en", "English")])
 
 

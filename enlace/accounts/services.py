@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -10,7 +11,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from enlace.accounts.models import Role
 
 User = get_user_model()
 
@@ -61,7 +65,29 @@ def send_invitation(*, user, invited_by=None) -> None:
     send_mail(subject, body, None, [user.email])
 
 
+def _keep_an_administrator(user, *, stays_admin: bool) -> None:
+    """Someone must be left to manage people: the last active administrator cannot step down or be switched
+    off. The administrators' rows are locked so that two of them cannot demote each other at once."""
+    if stays_admin or not (user.is_active and user.role == Role.SECRETARIAT_ADMIN):
+        return
+    admins = list(
+        User.objects.select_for_update()
+        .filter(is_active=True, role=Role.SECRETARIAT_ADMIN)
+        .values_list("pk", flat=True)
+    )
+    if set(admins) <= {user.pk}:
+        raise ValidationError(
+            _(
+                "%(name)s is the last active secretariat administrator: give another person that role first, "
+                "so that someone can still manage people."
+            )
+            % {"name": user}
+        )
+
+
+@transaction.atomic
 def user_update_role(*, changed_by, user, role, organization):
+    _keep_an_administrator(user, stays_admin=role == Role.SECRETARIAT_ADMIN)
     user.role = role
     user.organization = organization
     user._history_user = changed_by
@@ -69,7 +95,9 @@ def user_update_role(*, changed_by, user, role, organization):
     return user
 
 
+@transaction.atomic
 def user_set_active(*, changed_by, user, active: bool):
+    _keep_an_administrator(user, stays_admin=active)
     user.is_active = active
     user._history_user = changed_by
     user.save(update_fields=["is_active"])

@@ -1,5 +1,5 @@
 from django.contrib.auth import get_user_model
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.throttling import ScopedRateThrottle
@@ -28,7 +28,13 @@ class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Organization.objects.filter(is_active=True).order_by("kind", "code")
 
 
-@extend_schema(tags=["directory"])
+@extend_schema(
+    tags=["directory"],
+    parameters=[
+        OpenApiParameter("organization", str, description="Organization code"),
+        OpenApiParameter("role", str, description="Role"),
+    ],
+)
 class PersonViewSet(viewsets.ReadOnlyModelViewSet):
     """Active people of the Network, filterable by ?organization=CODE and ?role=ROLE."""
 
