@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 DEV_ENV := DEBUG=true
 
-.PHONY: install translations migrate demo-data demo serve worker test test-sqlite test-postgres test-browser bench lint messages totp clean
+.PHONY: install translations migrate demo-data demo serve worker test test-sqlite test-postgres test-browser bench drill lint messages totp clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,10 @@ test-browser: install
 
 bench: install
 	$(PY) bench/run.py
+
+# Fault drill on a throwaway PostgreSQL: database restart, killed web and task workers under load (~2 min).
+drill: install
+	$(PY) bench/drill.py
 
 messages: install
 	$(DEV_ENV) $(PY) manage.py makemessages -l es -l en --no-obsolete --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=bench
