@@ -136,7 +136,7 @@ class Postgres:
     def version(self) -> str:
         return subprocess.run(
             [f"{self.bindir}/postgres", "--version"], capture_output=True, text=True
-        ).stdout.split()[-1]
+        ).stdout.split()[2]
 
     def remove(self) -> None:
         subprocess.run(
