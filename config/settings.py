@@ -1,5 +1,6 @@
 """Enlace settings: every value comes from the environment (see README, "Production")."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -33,7 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
@@ -191,8 +192,8 @@ TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.Databa
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "enlace.api.authentication.VerifiedSessionAuthentication",
+        "enlace.api.authentication.ApiTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -200,6 +201,17 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 100,
     "DEFAULT_THROTTLE_RATES": {"token": "10/minute"},
     "EXCEPTION_HANDLER": "enlace.api.errors.exception_handler",
+}
+# API tokens (django-rest-knox): stored hashed, named per client, ending after ENLACE_API_TOKEN_TTL_HOURS.
+API_TOKEN_TTL_HOURS = env_int("ENLACE_API_TOKEN_TTL_HOURS", 30 * 24)
+if not 1 <= API_TOKEN_TTL_HOURS <= 366 * 24:
+    raise ImproperlyConfigured("ENLACE_API_TOKEN_TTL_HOURS must be between 1 and 8784 (a year).")
+API_TOKENS_PER_PERSON = 20
+KNOX_TOKEN_MODEL = "accounts.ApiToken"  # noqa: S105 - a model name, not a secret
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=API_TOKEN_TTL_HOURS),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Enlace API",
