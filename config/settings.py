@@ -192,8 +192,9 @@ TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.Databa
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "enlace.api.authentication.VerifiedSessionAuthentication",
+        # Token first: its WWW-Authenticate header makes a refused request a 401.
         "enlace.api.authentication.ApiTokenAuthentication",
+        "enlace.api.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
