@@ -38,7 +38,7 @@ class PersonSerializer(serializers.ModelSerializer):
 class TokenRequestSerializer(serializers.Serializer):
     """Credentials for a token. `otp` is needed, and checked, for accounts with two-step verification."""
 
-    username = serializers.CharField(max_length=150)
+    username = serializers.CharField(max_length=User._meta.get_field("username").max_length)
     password = serializers.CharField(max_length=4096, trim_whitespace=False, style={"input_type": "password"})
     otp = serializers.RegexField(
         r"^\d{6,8}$",
