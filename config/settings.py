@@ -209,6 +209,9 @@ if not 1 <= API_TOKEN_TTL_HOURS <= 366 * 24:
     raise ImproperlyConfigured("ENLACE_API_TOKEN_TTL_HOURS must be between 1 and 8784 (a year).")
 API_TOKENS_PER_PERSON = 20
 KNOX_TOKEN_MODEL = "accounts.ApiToken"  # noqa: S105 - a model name, not a secret
+# accounts.ApiToken replaces knox's own model, whose migrations would still create its table (an unused table that
+# references people and stops PostgreSQL from emptying theirs).
+MIGRATION_MODULES = {"knox": None}
 REST_KNOX = {
     "TOKEN_TTL": timedelta(hours=API_TOKEN_TTL_HOURS),
     "AUTH_HEADER_PREFIX": "Token",
