@@ -151,6 +151,8 @@ def password_fingerprint(user) -> str:
 def api_token_issue(*, user, name: str, with_second_factor: bool) -> tuple[ApiToken, str]:
     """A new token for the client `name`; the client's previous token ends (one token per client). Answers the
     record and the token itself, which is shown once and never stored."""
+    # One issue at a time per person: two clients asking at once cannot race on the name or the limit.
+    User.objects.select_for_update().filter(pk=user.pk).first()
     now = timezone.now()
     ApiToken.objects.filter(user=user, expiry__lt=now).delete()
     ApiToken.objects.filter(user=user, name=name).delete()
