@@ -143,7 +143,7 @@ def test_a_json_body_over_a_megabyte_is_refused(organizations, secretariat_staff
 
 def test_a_plain_json_login_still_works(organizations, secretariat_staff):
     response = APIClient().post(
-        "/api/v1/auth/token/", {"username": "st.staff", "password": PASSWORD}, format="json"
+        "/api/v1/auth/token/", {"username": "st.staff", "password": PASSWORD, "name": "script"}, format="json"
     )
     assert response.status_code == 200
 
