@@ -11,7 +11,7 @@ import pytest
 from enlace.meetings.draft import AgreementDraft, ReportDraft, SubpointDraft
 from enlace.meetings.reports import render_pdf
 from enlace.meetings.reports.content import build_content
-from enlace.meetings.reports.pdf import css_string, render_html
+from enlace.meetings.reports.pdf import _font_only_fetcher, css_string, font_faces, render_html
 from tests.meetings.test_report_seed import NAMES_EN, NAMES_ES, make_english_draft, make_seed_draft, normalize
 
 # The running footer ("Página 1 de 2" / "Page 1 of 2") closes every page; where a page break falls inside a
@@ -97,7 +97,8 @@ def test_pdf_escapes_text_and_loads_nothing():
     assert "<img" not in html and "<script>" not in html
     assert "&lt;img" in html
     assert "line one<br>line two" in html
-    assert "url(" not in html and "<link" not in html
+    assert "<link" not in html
+    assert re.findall(r'url\("([^"]+)"\)', html) == [face["url"] for face in font_faces()]
     _, text = pdf_text(render_pdf(draft, language="es", names={}))
     assert '<img src="http://example.invalid/x.png"> & <script>alert(1)</script>' in text
 
@@ -105,3 +106,32 @@ def test_pdf_escapes_text_and_loads_nothing():
 def test_css_string_is_inert():
     assert css_string("Página 1") == "P\\0000e1gina 1"
     assert css_string('a"</style>') == "a\\000022\\00003c\\00002fstyle\\00003e"
+
+
+def test_pdf_uses_only_the_shipped_typeface(seed_pdf_es):
+    """The layout must not depend on the fonts of the machine that renders it: every font is the embedded
+    Caladea that ships with the app."""
+    reader = pypdf.PdfReader(io.BytesIO(seed_pdf_es))
+    fonts = {
+        font.get_object()["/BaseFont"].split("+")[-1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert fonts == {"Caladea", "Caladea-Bold"}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor  # embedded, not borrowed from the reader's machine
+
+
+def test_pdf_fetcher_reads_the_font_files_and_nothing_else():
+    fetcher = _font_only_fetcher()
+    with pytest.raises(ValueError):
+        fetcher.fetch("file:///etc/passwd")
+    with pytest.raises(ValueError):
+        fetcher.fetch("http://example.invalid/font.ttf")
+    response = fetcher.fetch(font_faces()[0]["url"])
+    try:
+        assert response.read(4) == b"\x00\x01\x00\x00"  # a TrueType file
+    finally:
+        response.close()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from pathlib import Path
 
+import font_caladea
 from django.template.loader import render_to_string
 
 from enlace.meetings.draft import ReportDraft
@@ -23,17 +25,35 @@ def css_string(text: str) -> str:
     return "".join(ch if ch.isascii() and (ch.isalnum() or ch == " ") else f"\\{ord(ch):06x}" for ch in text)
 
 
-def _refuse_fetch(url: str, *args, **kwargs):
-    raise ValueError(f"The report template must not load external resources ({url}).")
+def font_faces() -> list[dict[str, str]]:
+    """The report's typeface (Caladea, from the font-caladea package) as @font-face rules: the same letters and
+    line breaks on every machine, whatever fonts it has installed."""
+    directory = Path(font_caladea.font_directory)
+    return [
+        {"url": (directory / f"Caladea-{style}.ttf").as_uri(), "weight": weight, "style": slant}
+        for style, weight, slant in (
+            ("Regular", "normal", "normal"),
+            ("Bold", "bold", "normal"),
+            ("Italic", "normal", "italic"),
+            ("BoldItalic", "bold", "italic"),
+        )
+    ]
 
 
-def _no_network_fetcher():
-    """A URL fetcher that allows no protocol at all: the report never loads anything from outside."""
-    try:
-        from weasyprint.urls import URLFetcher  # recent WeasyPrint: fetchers are objects
-    except ImportError:  # older WeasyPrint takes a plain function
-        return _refuse_fetch
-    return URLFetcher(allowed_protocols=())
+def _font_only_fetcher():
+    """A URL fetcher that reads the shipped font files and nothing else: the report never loads anything from
+    outside, nor any other file of the machine."""
+    from weasyprint.urls import URLFetcher
+
+    allowed = {face["url"] for face in font_faces()}
+
+    class FontOnlyFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url not in allowed:
+                raise ValueError(f"The report template must not load external resources ({url}).")
+            return super().fetch(url, headers)
+
+    return FontOnlyFetcher(allowed_protocols=("file",))
 
 
 def render_html(
@@ -51,6 +71,7 @@ def render_html(
         "page_word_css": css_string(content.page_word),
         "page_of_css": css_string(content.page_of),
         "created": created.replace(microsecond=0).isoformat(),
+        "font_faces": font_faces(),
     }
     return render_to_string(TEMPLATE, context)
 
@@ -66,4 +87,4 @@ def render_pdf(
     from weasyprint import HTML  # imported lazily: loading pango/cairo is slow and only PDF export needs it
 
     html = render_html(draft, language=language, names=names, created=created)
-    return HTML(string=html, base_url=None, url_fetcher=_no_network_fetcher()).write_pdf(pdf_tags=True)
+    return HTML(string=html, base_url=None, url_fetcher=_font_only_fetcher()).write_pdf(pdf_tags=True)
