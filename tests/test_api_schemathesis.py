@@ -8,8 +8,6 @@ uses), authenticated by a real session cookie with its CSRF pair.
 import time
 
 import pytest
-import schemathesis
-from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
@@ -17,6 +15,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
 from enlace.meetings.models import Commitment
+from tests.api_schema import api_schema  # noqa: F401 - the fixture
 from tests.conftest import client_for
 from tests.meetings.factories import make_meeting
 
@@ -25,12 +24,6 @@ pytestmark = pytest.mark.django_db
 EXAMPLES_PER_OPERATION = 12  # x 10 operations x 2 modes x 2 callers, plus real ids: well under a minute
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 CSRF_SECRET = "a" * 32  # an unmasked CSRF secret, the same in the cookie and the header
-
-
-@pytest.fixture
-def api_schema():
-    app = get_wsgi_application()
-    return schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", app)
 
 
 def session_of(user) -> dict:
@@ -66,7 +59,10 @@ def run_operation(operation, mode, cookies, path_parameters, tally):
 
 
 def test_the_whole_api_answers_no_5xx_and_matches_its_schema(
-    api_schema, organizations, secretariat_staff, capsys
+    api_schema,  # noqa: F811 - the fixture imported above
+    organizations,
+    secretariat_staff,
+    capsys,
 ):
     meeting = make_meeting()
     commitment = Commitment.objects.filter(meeting=meeting).first()

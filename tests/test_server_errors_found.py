@@ -199,3 +199,9 @@ def test_document_link_longer_than_its_column_is_a_form_message(organizations, s
     assert response.status_code == 200
     assert not Document.objects.filter(url=url).exists()
     assert list(response.context["messages"])
+
+
+def test_a_nul_character_in_an_api_query_is_a_400_in_json(organizations, secretariat_staff):
+    response = api_client(secretariat_staff).get("/api/v1/commitments/", {"organization": "\x00"})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json") and "detail" in response.json()

@@ -42,7 +42,7 @@ def safe_cell(value):
 CSV_SEPARATORS = ",;\t|\r\n"
 # Where a cell would begin in some reader (the start, or just after a separator) followed by a formula start:
 # optional spaces then = + - @, or a tab or carriage return itself.
-_CSV_FORMULA_START = re.compile(r"(?:^|(?<=[,;\t|\r\n]))(?=[ ]*[=+\-@]|[\t\r])")
+_CSV_FORMULA_START = re.compile(rf"(?:^|(?<=[{re.escape(CSV_SEPARATORS)}]))(?=[ ]*[=+\-@]|[\t\r])")
 
 
 def csv_cell(value):

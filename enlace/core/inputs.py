@@ -36,6 +36,11 @@ def parse_int(value, *, minimum: int = 0, maximum: int = INT_MAX) -> int | None:
     return number if minimum <= number <= maximum else None
 
 
+def page_number(value) -> int:
+    """The page a list was asked for: 1 unless the parameter is a page number (the paginator clamps it)."""
+    return parse_int(value, minimum=1) or 1
+
+
 def parse_date(value) -> dt.date | None:
     """A date written YYYY-MM-DD in ASCII digits, within DATE_MIN..DATE_MAX, or None."""
     if isinstance(value, dt.date):

@@ -16,6 +16,7 @@ from enlace.accounts.forms import InviteForm, RoleForm
 from enlace.accounts.models import Role
 from enlace.accounts.selectors import locked_out_usernames
 from enlace.core import exports
+from enlace.core.inputs import page_number
 from enlace.directory import selectors, services
 from enlace.directory.forms import OrganizationForm, PresidencyForm
 from enlace.directory.models import Organization, ProTemporePresidency
@@ -79,7 +80,7 @@ def people(request):
     _require(permissions.can_view_directory, request.user)
     can_manage = permissions.can_manage_people(request.user)
     filters = _people_filters(request)
-    page = Paginator(selectors.people_list(**filters), 50).get_page(request.GET.get("page"))
+    page = Paginator(selectors.people_list(**filters), 50).get_page(page_number(request.GET.get("page")))
     return render(
         request,
         "directory/people.html",

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from enlace import permissions
+from enlace.core.inputs import model_max_length, validate_date_in_range
 from enlace.core.models import Document, Visibility
 from enlace.directory.models import Organization
 from enlace.meetings.draft import ReportDraft
@@ -45,6 +46,23 @@ def _save(instance, user):
     return instance
 
 
+def _check_draft_limits(draft: ReportDraft) -> None:
+    """What the review form checks, checked again for drafts that come another way (the import command):
+    dates in the sane range, point numbers and letters that fit their column."""
+    dates = [draft.date, draft.end_date, *(c.due for c in draft.commitments)]
+    try:
+        for date in dates:
+            validate_date_in_range(date)
+    except ValidationError as error:
+        raise ValidationError(error.messages) from None
+    longest = model_max_length(Agreement, "label")
+    labels = [p.number for p in draft.agreements] + [s.label for p in draft.agreements for s in p.subpoints]
+    if any(len(label) > longest for label in labels):
+        raise ValidationError(
+            _("A point number or letter has at most %(max)d characters.") % {"max": longest}
+        )
+
+
 @transaction.atomic
 def meeting_create_from_draft(
     *,
@@ -58,6 +76,7 @@ def meeting_create_from_draft(
         raise ValidationError(_("The meeting date is missing."))
     if not draft.agreements:
         raise ValidationError(_("The report has no agreements."))
+    _check_draft_limits(draft)
     by_code = {org.code: org for org in Organization.objects.all()}
     secretariat = by_code.get("ST")
     if secretariat is None:
@@ -68,8 +87,10 @@ def meeting_create_from_draft(
             owner=secretariat,
             visibility=visibility,
             body=draft.body if draft.body in DEFAULT_TITLES else "OTHER",
-            title=(draft.title or DEFAULT_TITLES.get(draft.body, DEFAULT_TITLES["OTHER"])[language])[:400],
-            place=draft.place[:200],
+            title=(draft.title or DEFAULT_TITLES.get(draft.body, DEFAULT_TITLES["OTHER"])[language])[
+                : model_max_length(Meeting, "title")
+            ],
+            place=draft.place[: model_max_length(Meeting, "place")],
             country=by_code.get(draft.country) if draft.country else None,
             start_date=draft.date,
             end_date=draft.end_date if draft.end_date and draft.end_date >= draft.date else None,
@@ -119,7 +140,7 @@ def meeting_create_from_draft(
                 all_member_states=bool({"STATES", "NETWORK"} & set(proposal.responsible)),
                 recipient=by_code.get(proposal.recipient) if proposal.recipient else None,
                 due_date=proposal.due,
-                deadline_phrase=proposal.deadline_phrase[:300],
+                deadline_phrase=proposal.deadline_phrase[: model_max_length(Commitment, "deadline_phrase")],
                 position=index,
             ),
             created_by,

@@ -156,3 +156,10 @@ def test_an_email_longer_than_its_column_is_a_form_message(secretariat_admin, or
     )
     assert response.status_code == 200 and response.context["form"].errors["email"]
     assert not User.objects.filter(last_name="Largo").exists()
+
+
+@pytest.mark.parametrize(("text", "expected"), [("3", 3), ("²", 1), ("0", 1), ("-2", 1), ("", 1), (None, 1)])
+def test_a_page_number_is_read_like_every_other_number(text, expected):
+    from enlace.core.inputs import page_number
+
+    assert page_number(text) == expected

@@ -11,6 +11,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from enlace import permissions
+from enlace.core.inputs import page_number
 from enlace.meetings import calendar, exports, selectors
 from enlace.meetings.forms_followup import FollowupFilterForm
 from enlace.meetings.presenters import prepare_commitments
@@ -41,7 +42,7 @@ def _page(commitments, number):
     with their long texts is what makes a follow-up page slow. The responsible organizations are read in
     prepare_commitments, for the page only."""
     commitments = commitments.prefetch_related(None)
-    page = Paginator(commitments.values_list("pk", flat=True), PAGE_SIZE).get_page(number)
+    page = Paginator(commitments.values_list("pk", flat=True), PAGE_SIZE).get_page(page_number(number))
     ids = list(page.object_list)
     position = {pk: index for index, pk in enumerate(ids)}
     rows = commitments.filter(pk__in=ids).order_by().defer(*UNUSED_FIELDS) if ids else []

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from enlace import permissions
 from enlace.core.files import attachment_response
-from enlace.core.inputs import DATE_MAX, DATE_MIN, parse_int
+from enlace.core.inputs import DATE_MAX, DATE_MIN, page_number, parse_int
 from enlace.core.models import Visibility
 from enlace.meetings import importing, selectors, services
 from enlace.meetings.documents import meeting_add_document
@@ -37,7 +37,7 @@ def meeting_list(request):
     query = request.GET.get("q", "").strip()[:100]
     if query:
         meetings = meetings.filter(title__icontains=query) | meetings.filter(place__icontains=query)
-    page = Paginator(meetings, 25).get_page(request.GET.get("page"))
+    page = Paginator(meetings, 25).get_page(page_number(request.GET.get("page")))
     return render(
         request,
         "meetings/meeting_list.html",
