@@ -49,7 +49,7 @@ def _failed(reason: str) -> dict:
     return {"failed": reason, "refused": {"code": "unreadable", "messages": messages}}
 
 
-def _read_limited(data, *, filename: str, language: str, limits: FileLimits) -> tuple[dict, Outcome]:
+def report_read_limited(data, *, filename: str, language: str, limits: FileLimits) -> tuple[dict, Outcome]:
     """The answer of the importer run in a child under the limits: {"draft", "source_text"} or {"refused"}."""
     outcome = run_limited(TARGET, data, {"filename": filename, "language": language}, limits)
     if outcome.answer is not None:
@@ -72,7 +72,7 @@ def read_report(
     if len(data) > limits.max_upload_bytes:
         raise ReportRefused(str(file_limits.too_large(limits.max_upload_bytes)), code="upload")
     language = language or translation.get_language() or "en"
-    answer, _outcome = _read_limited(data, filename=filename, language=language, limits=limits)
+    answer, _outcome = report_read_limited(data, filename=filename, language=language, limits=limits)
     if "refused" in answer:
         refused = answer["refused"]
         messages = refused["messages"]
@@ -130,7 +130,7 @@ def report_import_read(*, report_import_id: int, attempt: int) -> str:
     limits = FileLimits.from_settings()
     try:
         with locked.file.open("rb") as stored:
-            answer, outcome = _read_limited(
+            answer, outcome = report_read_limited(
                 stored, filename=locked.original_name, language=locked.language, limits=limits
             )
     except OSError:  # the stored file is gone

@@ -180,26 +180,26 @@ def many_lines_txt(lines: int = 1_000_000) -> bytes:
 # --- misbehaving targets for the sandbox (run in its child) -------------------------------------------------
 
 
-def spin(data: bytes, *, limits) -> dict:
+def spin(data: bytes, *, limits, **arguments) -> dict:
     """Burns CPU for ever."""
     while True:
         pass
 
 
-def sleep_forever(data: bytes, *, limits) -> dict:
+def sleep_forever(data: bytes, *, limits, **arguments) -> dict:
     """Blocks without using CPU: only the wall-clock timeout stops it."""
     time.sleep(3600)
     return {}
 
 
-def swell(data: bytes, *, limits) -> dict:
+def swell(data: bytes, *, limits, **arguments) -> dict:
     """Allocates without end."""
     hoard = []
     while True:
         hoard.append(bytearray(16 * MB))
 
 
-def crash(data: bytes, *, limits) -> dict:
+def crash(data: bytes, *, limits, **arguments) -> dict:
     """Dies the way a crashing C extension does."""
     import os
 
