@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 DEV_ENV := DEBUG=true
+# Production targets never fall back on a development .env: DEBUG is off unless the environment says otherwise.
+PROD_ENV := DEBUG=$${DEBUG:-false}
 
 .PHONY: install translations migrate demo-data demo serve worker test test-sqlite test-postgres test-browser bench lint messages totp clean
 
@@ -22,7 +24,13 @@ install: $(STAMP) translations
 translations: $(STAMP)
 	$(PY) scripts/compile_translations.py
 
-migrate: install
+# The development settings of this checkout, written once (git-ignored): its own SECRET_KEY, so signed addresses
+# such as calendar feeds cannot be forged from the published code. Production ignores it (see README).
+.env:
+	@umask 077 && printf 'DEBUG=true\nSECRET_KEY=%s\n' "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
+	@echo "Wrote .env with a new development SECRET_KEY."
+
+migrate: install .env
 	mkdir -p var
 	$(DEV_ENV) $(PY) manage.py migrate --no-input -v0
 	$(DEV_ENV) $(PY) manage.py createcachetable
@@ -36,13 +44,14 @@ demo: demo-data
 
 # Production: gunicorn on PostgreSQL (set DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS; see README).
 serve: install
-	$(PY) manage.py collectstatic --no-input -v0
-	$(PY) manage.py migrate --no-input
-	$(PY) manage.py createcachetable
-	$(VENV)/bin/gunicorn config.wsgi --bind $${BIND:-127.0.0.1:$(PORT)} --workers $${WEB_CONCURRENCY:-4} --access-logfile -
+	$(PROD_ENV) $(PY) manage.py collectstatic --no-input -v0
+	$(PROD_ENV) $(PY) manage.py migrate --no-input
+	$(PROD_ENV) $(PY) manage.py createcachetable
+	$(PROD_ENV) $(VENV)/bin/gunicorn config.wsgi --bind $${BIND:-127.0.0.1:$(PORT)} --workers $${WEB_CONCURRENCY:-4} --access-logfile -
 
+# The worker rides out database outages and reclaims tasks of dead workers; run it supervised (deploy/).
 worker: install
-	$(PY) manage.py db_worker
+	$(PROD_ENV) $(PY) manage.py run_worker
 
 test: install
 	$(MAKE) lint
@@ -72,7 +81,7 @@ messages: install
 	$(DEV_ENV) $(PY) manage.py makemessages -l es -l en --no-obsolete --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=bench
 	$(PY) scripts/compile_translations.py
 
-totp: install
+totp: install .env
 	@$(DEV_ENV) $(PY) manage.py demo_totp $(USER_NAME)
 
 clean:

@@ -1,24 +1,33 @@
 """Enlace settings: every value comes from the environment (see README, "Production")."""
 
+import secrets
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from dotenv import load_dotenv
 
 from config.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# A development checkout's .env (written once by `make demo`, git-ignored) fills in what the environment does not
+# set; it is skipped when the environment says DEBUG=false, so production never runs on it.
+ENV_FILE = env_str("ENLACE_ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE and env_bool("DEBUG", True):
+    load_dotenv(ENV_FILE, override=False)
+
 VAR_DIR = Path(env_str("ENLACE_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
-INSECURE_DEV_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
-SECRET_KEY = env_str("SECRET_KEY", INSECURE_DEV_KEY)
-if not DEBUG and SECRET_KEY == INSECURE_DEV_KEY and not env_bool("ENLACE_ALLOW_DEV_KEY", False):
+SECRET_KEY = env_str("SECRET_KEY")
+if not SECRET_KEY and not DEBUG:
     raise ImproperlyConfigured(
-        "SECRET_KEY must be set when DEBUG is off (the built-in key is for development only)."
+        "SECRET_KEY must be set when DEBUG is off (`make demo` writes one for development)."
     )
-if not DEBUG and len(SECRET_KEY) < 50 and not env_bool("ENLACE_ALLOW_DEV_KEY", False):
+if not SECRET_KEY:  # development without .env: a key of this process alone, never one published in the code
+    SECRET_KEY = secrets.token_urlsafe(50)
+if not DEBUG and len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long when DEBUG is off.")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
@@ -54,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "enlace.core.middleware.RequestLogMiddleware",
+    "enlace.core.middleware.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -105,6 +115,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# A connection kept from before a database restart is checked before reuse, not failed on.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A cache every worker shares (in the database: nothing more to run); `manage.py createcachetable` makes its table.
@@ -132,11 +144,20 @@ LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:landing"
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
-# Lock an account+address out after repeated failed log-ins.
+# How many reverse proxies in front of Enlace append to X-Forwarded-For (0: the header is ignored).
+ENLACE_TRUSTED_PROXY_COUNT = env_int("ENLACE_TRUSTED_PROXY_COUNT", 0)
+if ENLACE_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(
+        f"ENLACE_TRUSTED_PROXY_COUNT={ENLACE_TRUSTED_PROXY_COUNT!r} must be 0 or more."
+    )
+
+# Failed log-ins cool off an address (across user names) and a user name (across addresses it never signed in
+# from) for 15 minutes; see enlace/accounts/login_limits.py and the README.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = "enlace.accounts.login_limits.lockout_parameters"
+AXES_CLIENT_IP_CALLABLE = "enlace.core.client_address.client_ip"
+AXES_RESET_ON_SUCCESS = False  # login_limits clears only the signed-in pair, not the address's other names
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_VERBOSE = False
 
@@ -183,6 +204,8 @@ ENLACE_IMPORT_CPU_SECONDS = env_int("ENLACE_IMPORT_CPU_SECONDS", 60)
 ENLACE_IMPORT_WALL_SECONDS = env_int("ENLACE_IMPORT_WALL_SECONDS", 90)
 ENLACE_IMPORT_MEMORY_BYTES = env_int("ENLACE_IMPORT_MEMORY_BYTES", 1024 * MB)
 ENLACE_REMINDER_DAYS_BEFORE = env_int("ENLACE_REMINDER_DAYS_BEFORE", 7)
+# A task (or a reminder being sent) belongs to its worker this long without news; then it is run again.
+ENLACE_TASK_LEASE_SECONDS = env_int("ENLACE_TASK_LEASE_SECONDS", 600)
 
 # E-mail: console in development, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")
@@ -212,6 +235,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "enlace.api.pagination.Pagination",
     "PAGE_SIZE": 100,
     "DEFAULT_THROTTLE_RATES": {"token": "10/minute"},
+    "NUM_PROXIES": ENLACE_TRUSTED_PROXY_COUNT,  # the rule of enlace.core.client_address
     "EXCEPTION_HANDLER": "enlace.api.errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {

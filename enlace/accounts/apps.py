@@ -7,6 +7,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from enlace import permissions
+        from enlace.accounts import login_limits  # noqa: F401  (connects its signal receiver)
         from enlace.accounts.models import User
         from enlace.core.history import register_history
 

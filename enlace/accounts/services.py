@@ -123,3 +123,15 @@ def user_reset_second_factor(*, changed_by, user) -> int:
     user._change_reason = "Two-step verification reset"
     user.save(update_fields=["is_active"])
     return removed
+
+
+def user_unlock(*, changed_by, user) -> int:
+    """Lifts the log-in cool-off of a person from every address (the failures recorded against their user name).
+    Kept in the person's history."""
+    from axes.utils import reset
+
+    removed = reset(username=user.get_username())
+    user._history_user = changed_by
+    user._change_reason = "Log-in lockout lifted"
+    user.save(update_fields=["is_active"])
+    return removed

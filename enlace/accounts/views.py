@@ -17,6 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from enlace.accounts import services
 from enlace.accounts.forms import LoginForm, ProfileForm, TokenForm
+from enlace.core.client_address import client_ip
 
 
 def _safe_next(request, fallback: str) -> str:
@@ -146,7 +147,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     def form_valid(self, form):
         email = form.cleaned_data["email"].lower()
-        client = self.request.META.get("REMOTE_ADDR", "")
+        client = client_ip(self.request)
         if _over_limit(f"password-reset:{email}", self.RESET_LIMIT) | _over_limit(
             f"password-reset-client:{client}", self.RESET_LIMIT_PER_CLIENT
         ):

@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
 from enlace.accounts import services as account_services
 from enlace.accounts.models import Role
@@ -39,8 +40,8 @@ DEMO_PEOPLE = [
     ("iom.analyst", "Sarah", "Whitfield", "IOM", Role.TECHNICAL_PARTNER, "en", "Counter-trafficking analyst"),
     ("rrocm.member", "Marta", "Quintanilla", "RROCM", Role.CIVIL_SOCIETY, "es", "Punto focal"),
 ]
-# A fixed TOTP key for the demo administrator, so the demo can tell how to get a code (never in production).
-DEMO_ADMIN_TOTP_KEY = "3132333435363738393031323334353637383930"
+# The fixed key earlier demos gave st.admin (RFC 6238's sample, published in this code): replaced where found.
+PUBLISHED_DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"
 
 
 @transaction.atomic
@@ -66,9 +67,11 @@ def load_people():
         user.save(update_fields=["username", "password"])
         created.append(user)
     admin = User.objects.get(username="st.admin")
-    TOTPDevice.objects.get_or_create(
-        user=admin, confirmed=True, defaults={"name": "Demo", "key": DEMO_ADMIN_TOTP_KEY}
-    )
+    # A key of this installation alone (django-otp draws a random one); `make totp` prints its current code.
+    device, _ = TOTPDevice.objects.get_or_create(user=admin, confirmed=True, defaults={"name": "Demo"})
+    if device.key == PUBLISHED_DEMO_TOTP_KEY:
+        device.key = random_hex(20)
+        device.save(update_fields=["key"])
     return created
 
 

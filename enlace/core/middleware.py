@@ -2,6 +2,10 @@ import logging
 import time
 
 from django.shortcuts import render
+from django.utils.functional import empty
+
+from enlace.core import outage
+from enlace.core.outage import DATABASE_OUTAGE_ERRORS
 
 logger = logging.getLogger("enlace.request")
 
@@ -15,7 +19,10 @@ class RequestLogMiddleware:
     def __call__(self, request):
         started = time.perf_counter()
         response = self.get_response(request)
+        # Only a user already read: logging must not query the database (it may be down).
         user = getattr(request, "user", None)
+        if getattr(user, "_wrapped", None) is empty:
+            user = None
         logger.info(
             "request",
             extra={
@@ -47,3 +54,23 @@ class RejectNullCharactersMiddleware:
         if form_post and any("\x00" in value for _key, values in request.POST.lists() for value in values):
             return render(request, "400.html", status=400)
         return self.get_response(request)
+
+
+class DatabaseOutageMiddleware:
+    """While the database is down or restarting, answer 503 with Retry-After (JSON under /api/, the app's own
+    page elsewhere) instead of a 500, without touching the database again. Errors raised by other middleware
+    reach the same answer through handler500 (enlace.core.views.server_error)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            return self.get_response(request)
+        except DATABASE_OUTAGE_ERRORS as error:  # raised outside Django's per-middleware conversion
+            return outage.response(request, error)
+
+    def process_exception(self, request, exception):
+        if outage.is_database_outage(exception):
+            return outage.response(request, exception)
+        return None

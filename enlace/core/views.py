@@ -1,4 +1,5 @@
 import datetime as dt
+import sys
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -9,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from enlace.core import selectors
+from enlace.core import outage, selectors
 from enlace.core.history import displayed_fields, history_entries, history_kind, record_as_of
 from enlace.core.navigation import MODULES_BY_KEY
 
@@ -89,6 +90,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    """Django's last resort; a database outage gets its own 503 answer, built without the database."""
+    error = sys.exc_info()[1]
+    if outage.is_database_outage(error):
+        return outage.response(request, error)
     return render(request, "500.html", status=500)
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("people/invite/", views.person_invite, name="person_invite"),
     path("people/<int:pk>/", views.person_edit, name="person_edit"),
     path("people/<int:pk>/active/", views.person_set_active, name="person_set_active"),
+    path("people/<int:pk>/unlock/", views.person_unlock, name="person_unlock"),
     path("people/<int:pk>/invitation/", views.person_resend_invitation, name="person_resend_invitation"),
     path(
         "people/<int:pk>/second-factor/", views.person_reset_second_factor, name="person_reset_second_factor"

@@ -13,6 +13,7 @@ from enlace import permissions
 from enlace.accounts import services as account_services
 from enlace.accounts.forms import InviteForm, RoleForm
 from enlace.accounts.models import Role
+from enlace.accounts.selectors import locked_out_usernames
 from enlace.core import exports
 from enlace.directory import selectors, services
 from enlace.directory.forms import OrganizationForm, PresidencyForm
@@ -87,6 +88,7 @@ def people(request):
             "roles": Role.choices,
             "organizations": selectors.organization_list(),
             "can_manage": can_manage,
+            "locked_out": locked_out_usernames(p.username for p in page) if can_manage else set(),
         },
     )
 
@@ -140,6 +142,16 @@ def person_reset_second_factor(request, pk):
     messages.success(
         request, _("%(name)s will set up two-step verification again at the next log-in.") % {"name": person}
     )
+    return redirect("directory:people")
+
+
+@login_required
+@require_POST
+def person_unlock(request, pk):
+    _require(permissions.can_manage_people, request.user)
+    person = get_object_or_404(User, pk=pk)
+    account_services.user_unlock(changed_by=request.user, user=person)
+    messages.success(request, _("The log-in of %(name)s is unlocked.") % {"name": person})
     return redirect("directory:people")
 
 

@@ -313,13 +313,23 @@ class ReminderKind(models.TextChoices):
     OVERDUE = "overdue", _("Weekly while overdue")
 
 
+class ReminderState(models.TextChoices):
+    PENDING = "pending", _("Being sent")
+    SENT = "sent", _("Sent")
+
+
 class ReminderSent(models.Model):
-    """One reminder e-mail sent, so the worker never sends the same one twice."""
+    """The outbox of reminder e-mails: a row is committed as pending before the e-mail goes out and marked sent
+    after, so a worker that dies in between never leads to a second e-mail (see enlace/meetings/reminders.py)."""
 
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="reminders")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=16, choices=ReminderKind.choices)
     sent_on = models.DateField()
+    # Rows written before the outbox existed were all sent.
+    state = models.CharField(max_length=8, choices=ReminderState.choices, default=ReminderState.SENT)
+    attempted_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         constraints = [

@@ -8,17 +8,28 @@ If the worker did not run on the exact day, the reminder goes out at the next ru
 reminder up to the day before the deadline, an OVERDUE one up to the next weekly mark), never twice for the
 same period: each e-mail sent is recorded in ReminderSent, whose unique constraint also guards two workers
 running at once.
+
+ReminderSent is an outbox. A row is committed as pending before the e-mail goes out and marked sent after it,
+so a worker that dies, or loses the database, after the SMTP server took the e-mail does not send it again:
+- recording "sent" is retried through a database restart (a few seconds) before giving up;
+- a pending row whose attempt is recent is left alone (another worker may be sending it);
+- a pending row older than the lease (settings.ENLACE_TASK_LEASE_SECONDS) is sent again: its worker died
+  before it could say how the send went. The e-mail carries the same Message-ID each time, so a mail system
+  that keeps Message-IDs shows it once even in that case.
 """
 
+import contextlib
 import datetime as dt
 import logging
+import time
 from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.core.mail.utils import DNS_NAME
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
+from django.db.models import Min, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -28,15 +39,23 @@ from enlace.accounts.models import Role
 from enlace.directory.models import OrganizationKind
 from enlace.meetings.calendar import commitment_url
 from enlace.meetings.exports import responsible_by_commitment, responsible_text
-from enlace.meetings.models import ACTIVE_STATUSES, Commitment, ReminderKind, ReminderSent
+from enlace.meetings.models import ACTIVE_STATUSES, Commitment, ReminderKind, ReminderSent, ReminderState
 
 logger = logging.getLogger("enlace.meetings.reminders")
 
 OVERDUE_EVERY_DAYS = 7
 
 
+RECORD_RETRY_DELAYS = (0.5, 1, 2, 4, 8, 15)  # about half a minute: a database restart takes a few seconds
+
+
 def days_before() -> int:
     return int(getattr(settings, "ENLACE_REMINDER_DAYS_BEFORE", 7))
+
+
+def lease() -> dt.timedelta:
+    """How long a pending reminder belongs to the worker that is sending it."""
+    return dt.timedelta(seconds=int(getattr(settings, "ENLACE_TASK_LEASE_SECONDS", 600)))
 
 
 def _period(commitment, today: dt.date) -> tuple[str, dt.date] | None:
@@ -94,9 +113,14 @@ def reminders_due(today: dt.date) -> list[tuple[Commitment, object, str]]:
         return []
     by_organization, state_officers = _recipients_by_organization([c for c, _, _ in candidates])
     # Periods start at most a week or N days back, so this reads only the last days' records.
-    sent = ReminderSent.objects.filter(
-        commitment_id__in=active.values("pk"), sent_on__gte=min(start for _, _, start in candidates)
-    ).values_list("commitment_id", "user_id", "kind", "sent_on")
+    # A row counts once sent, or while its sending is recent; a pending row past its lease is due again.
+    sent = (
+        ReminderSent.objects.filter(
+            commitment_id__in=active.values("pk"), sent_on__gte=min(start for _, _, start in candidates)
+        )
+        .filter(Q(state=ReminderState.SENT) | Q(attempted_at__gt=timezone.now() - lease()))
+        .values_list("commitment_id", "user_id", "kind", "sent_on")
+    )
     already = defaultdict(list)
     for commitment_id, user_id, kind, sent_on in sent:
         already[(commitment_id, user_id, kind)].append(sent_on)
@@ -139,23 +163,98 @@ def render_reminder(commitment, user, kind: str, today: dt.date) -> tuple[str, s
     return " ".join(subject.split()), body
 
 
+def _claim(commitment, user, kind: str, today: dt.date) -> ReminderSent | None:
+    """Records the reminder as pending, committed before the e-mail goes out; None when it was sent already or
+    another worker is sending it now."""
+    start = _period(commitment, today)[1]
+    now = timezone.now()
+    with transaction.atomic():
+        row = (
+            ReminderSent.objects.select_for_update()
+            .filter(commitment=commitment, user=user, kind=kind, sent_on__gte=start)
+            .order_by("-sent_on")
+            .first()
+        )
+        if row is None:
+            try:
+                with transaction.atomic():
+                    return ReminderSent.objects.create(
+                        commitment=commitment,
+                        user=user,
+                        kind=kind,
+                        sent_on=today,
+                        state=ReminderState.PENDING,
+                        attempted_at=now,
+                        attempts=1,
+                    )
+            except IntegrityError:
+                return None  # another worker recorded it a moment ago
+        if row.state == ReminderState.SENT or (row.attempted_at and row.attempted_at > now - lease()):
+            return None
+        row.attempted_at, row.attempts = now, row.attempts + 1
+        row.save(update_fields=["attempted_at", "attempts"])
+        logger.warning("reminder_resent_after_lease", extra={"reminder": row.pk, "attempts": row.attempts})
+        return row
+
+
+def _record_sent(row: ReminderSent) -> None:
+    ReminderSent.objects.filter(pk=row.pk).update(state=ReminderState.SENT)
+
+
+def _record_sent_through_outage(row: ReminderSent) -> None:
+    """The e-mail went out: say so, riding out a database restart rather than leaving the row pending."""
+    for delay in (*RECORD_RETRY_DELAYS, None):
+        try:
+            _record_sent(row)
+            return
+        except (OperationalError, InterfaceError):
+            if delay is None:
+                raise  # the task fails; the row stays pending and is sent again after its lease
+            logger.warning("reminder_record_retry", extra={"reminder": row.pk, "in_seconds": delay})
+            if not connection.in_atomic_block:
+                connection.close()  # the next try opens a fresh connection
+            time.sleep(delay)
+
+
+def _forget_unsent(row: ReminderSent) -> None:
+    """The SMTP server refused it: nothing went out, so the next run may try at once."""
+    with contextlib.suppress(OperationalError, InterfaceError):  # else it stays pending, sent after its lease
+        ReminderSent.objects.filter(pk=row.pk, state=ReminderState.PENDING).delete()
+
+
+def retry_pending_at() -> dt.datetime | None:
+    """When the oldest reminder left pending by another worker (busy, or dead before it could say) may be sent
+    again; None when there is none."""
+    oldest = ReminderSent.objects.filter(
+        state=ReminderState.PENDING, attempted_at__gt=timezone.now() - lease()
+    ).aggregate(oldest=Min("attempted_at"))["oldest"]
+    return oldest + lease() if oldest else None
+
+
 def send_reminders(today: dt.date | None = None) -> int:
     """Sends every reminder due today, one e-mail per (person, commitment, kind); returns how many were sent.
-    Safe to run twice the same day, or by two workers at once."""
+    Safe to run twice the same day, by two workers at once, or again after a worker died mid-way."""
     today = today or timezone.localdate()
     count = 0
     for commitment, user, kind in reminders_due(today):
-        subject, body = render_reminder(commitment, user, kind, today)
-        try:
-            with transaction.atomic():
-                ReminderSent.objects.create(commitment=commitment, user=user, kind=kind, sent_on=today)
-                EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]).send()
-        except IntegrityError:
-            continue  # another run sent it already
-        except Exception:
-            # Not recorded (the transaction rolled back), so the next run tries again.
-            logger.exception("reminder_failed", extra={"commitment": commitment.pk, "user": user.pk})
+        row = _claim(commitment, user, kind, today)
+        if row is None:
             continue
+        subject, body = render_reminder(commitment, user, kind, today)
+        message = EmailMessage(
+            subject,
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [user.email],
+            headers={"Message-ID": f"<reminder-{row.pk}@{DNS_NAME}>"},  # the same on every attempt
+        )
+        try:
+            message.send()
+        except Exception:
+            logger.exception("reminder_failed", extra={"commitment": commitment.pk, "user": user.pk})
+            _forget_unsent(row)
+            continue
+        _record_sent_through_outage(row)
         count += 1
     logger.info("reminders_sent", extra={"count": count, "day": today.isoformat()})
     return count

@@ -1,14 +1,24 @@
-"""Background work of the meetings module, run by `manage.py db_worker`."""
+"""Background work of the meetings module, run by the worker (`manage.py run_worker`)."""
 
+import datetime as dt
+
+from django.utils import timezone
 from django_tasks import task
 
-from enlace.meetings.reminders import send_reminders
+from enlace.meetings import reminders
 
 
 @task()
-def send_commitment_reminders() -> int:
-    """Sends today's reminder e-mails about commitment deadlines; returns how many were sent."""
-    return send_reminders()
+def send_commitment_reminders(day: str | None = None) -> int:
+    """Sends the reminder e-mails due on the day (ISO date; today when omitted); returns how many were sent.
+    Safe to run again: a reminder already sent is never sent twice. Reminders left pending by a worker that died
+    mid-send are taken up by a follow-up run once their lease is over."""
+    today = dt.date.fromisoformat(day) if day else timezone.localdate()
+    sent = reminders.send_reminders(today)
+    retry_at = reminders.retry_pending_at()
+    if retry_at is not None and send_commitment_reminders.get_backend().supports_defer:
+        send_commitment_reminders.using(run_after=retry_at).enqueue(today.isoformat())
+    return sent
 
 
 @task()

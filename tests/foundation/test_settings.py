@@ -91,3 +91,38 @@ def test_check_deploy_has_no_warning_at_all():
     result = _check_deploy()
     output = result.stdout + result.stderr
     assert "System check identified no issues" in output, output
+
+
+PRINT_KEY = SETUP + "; from django.conf import settings; print(settings.DEBUG, settings.SECRET_KEY)"
+
+
+def test_development_without_env_file_never_uses_a_published_key():
+    first = run([sys.executable, "-c", PRINT_KEY], DEBUG="true", ENLACE_ENV_FILE="")
+    second = run([sys.executable, "-c", PRINT_KEY], DEBUG="true", ENLACE_ENV_FILE="")
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert first.stdout.split()[0] == "True"
+    assert first.stdout.split()[1] != second.stdout.split()[1]  # a key of each process, not one in the code
+    assert "dev-only-insecure-key" not in (ROOT / "config" / "settings.py").read_text()
+
+
+def test_env_file_fills_in_without_overriding_the_environment(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text(
+        "DEBUG=true\nSECRET_KEY=from-the-env-file-" + "x" * 40 + "\nALLOWED_HOSTS=dev.example\n"
+    )
+    result = run(
+        [sys.executable, "-c", PRINT_KEY + "; print(settings.ALLOWED_HOSTS)"],
+        ENLACE_ENV_FILE=str(env_file),
+        SECRET_KEY="from-the-environment-" + "y" * 40,
+    )
+    assert result.returncode == 0, result.stderr
+    debug, key, hosts = result.stdout.split("\n", 2)[0].split()[0], result.stdout.split()[1], result.stdout
+    assert debug == "True" and key.startswith("from-the-environment-") and "dev.example" in hosts
+
+
+def test_production_refuses_to_start_on_a_development_env_file(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("DEBUG=true\nSECRET_KEY=from-the-env-file-" + "x" * 40 + "\n")
+    result = run([sys.executable, "-c", SETUP], DEBUG="false", ENLACE_ENV_FILE=str(env_file))
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr

@@ -6,17 +6,18 @@ import signal
 
 import pytest
 from django.core import mail
+from django.core.mail.utils import DNS_NAME
 from django.core.management import call_command
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from enlace.accounts.models import Role, User
 from enlace.core.models import Visibility
 from enlace.meetings import reminders
-from enlace.meetings.models import Commitment, CommitmentStatus, ReminderKind, ReminderSent
+from enlace.meetings.models import Commitment, CommitmentStatus, ReminderKind, ReminderSent, ReminderState
 from enlace.meetings.reminders import reminders_due, send_reminders
 from enlace.meetings.tasks import send_commitment_reminders
 from tests.meetings.test_followup_data import bulk_commitments, by_text, commitment, days, make_meeting
@@ -240,3 +241,102 @@ def test_the_database_worker_sends_them(settings, restore_signals, iom_analyst, 
         spanish_date = date_format(days(0), "DATE_FORMAT")
     assert " de " in spanish_date
     assert {m.to[0]: m.subject for m in mail.outbox}["oim.analista@example.org"].endswith(spanish_date)
+
+
+# --- the outbox: exactly once, whatever dies when ------------------------------------------------------------
+
+
+class WorkerKilled(BaseException):
+    """Stands for SIGKILL: nothing after it runs, no handler catches it."""
+
+
+def test_reminder_not_sent_twice_when_worker_dies_after_sending(monkeypatch, iom_analyst, iom_meeting):
+    real_send = mail.EmailMessage.send
+
+    def send_then_die(self, fail_silently=False):
+        real_send(self, fail_silently)
+        raise WorkerKilled  # the SMTP server has the e-mail; the worker dies before recording it
+
+    with monkeypatch.context() as patched:
+        patched.setattr("django.core.mail.EmailMessage.send", send_then_die)
+        with pytest.raises(WorkerKilled):
+            send_reminders(day(-7))
+    assert len(mail.outbox) == 1
+    # The task is retried (reclaimed from the dead worker) the same day and the next.
+    assert send_reminders(day(-7)) == 0
+    assert send_reminders(day(-6)) == 0
+    assert len(mail.outbox) == 1
+
+
+def test_reminder_recorded_as_sent_through_a_database_restart(monkeypatch, iom_analyst, iom_meeting):
+    monkeypatch.setattr(reminders, "RECORD_RETRY_DELAYS", (0, 0, 0))
+    real_record = reminders._record_sent
+    failures = iter([OperationalError("terminating connection due to administrator command")] * 2)
+
+    def flaky(row):
+        error = next(failures, None)
+        if error is not None:
+            raise error
+        real_record(row)
+
+    monkeypatch.setattr(reminders, "_record_sent", flaky)
+    assert send_reminders(day(-7)) == 1
+    assert ReminderSent.objects.get().state == ReminderState.SENT
+    assert send_reminders(day(-7)) == 0
+    assert len(mail.outbox) == 1
+
+
+def test_reminder_left_pending_by_a_dead_worker_is_sent_after_its_lease(settings, iom_analyst, iom_meeting):
+    """The worker died before the SMTP server had it: after the lease the reminder goes out, once."""
+    settings.ENLACE_TASK_LEASE_SECONDS = 600
+    commitment_, user, kind = reminders_due(day(-7))[0]
+    pending = ReminderSent.objects.create(
+        commitment=commitment_,
+        user=user,
+        kind=kind,
+        sent_on=day(-7),
+        state=ReminderState.PENDING,
+        attempted_at=timezone.now() - dt.timedelta(seconds=60),
+        attempts=1,
+    )
+    assert send_reminders(day(-7)) == 0  # its worker may still be sending it
+    ReminderSent.objects.filter(pk=pending.pk).update(attempted_at=timezone.now() - dt.timedelta(seconds=601))
+    assert send_reminders(day(-6)) == 1
+    assert send_reminders(day(-6)) == 0
+    pending.refresh_from_db()
+    assert (pending.state, pending.attempts) == (ReminderState.SENT, 2)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].extra_headers["Message-ID"] == f"<reminder-{pending.pk}@{DNS_NAME}>"
+
+
+def test_reminder_task_for_a_given_day(settings, iom_analyst, iom_meeting):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    result = send_commitment_reminders.enqueue(day(0).isoformat())
+    assert result.return_value == 1
+    assert mail.outbox[0].subject == "Enlace: commitment 3.a is due today, August 8, 2026"
+
+
+def test_reminder_left_pending_by_a_killed_worker_is_taken_up_by_a_follow_up_run(
+    settings, iom_analyst, iom_meeting
+):
+    """The worker was killed while sending; its task ran again at once but the reminder was still in its lease."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.ENLACE_TASK_LEASE_SECONDS = 600
+    commitment_, user, kind = reminders_due(day(0))[0]
+    attempted = timezone.now() - dt.timedelta(seconds=5)
+    ReminderSent.objects.create(
+        commitment=commitment_,
+        user=user,
+        kind=kind,
+        sent_on=day(0),
+        state=ReminderState.PENDING,
+        attempted_at=attempted,
+        attempts=1,
+    )
+    assert send_commitment_reminders.call(day(0).isoformat()) == 0
+    follow_up = DBTaskResult.objects.get()
+    assert follow_up.status == "READY"
+    assert follow_up.args_kwargs["args"] == [day(0).isoformat()]
+    assert abs((follow_up.run_after - (attempted + dt.timedelta(seconds=600))).total_seconds()) < 1

@@ -146,6 +146,9 @@ def meeting_report(request, pk, fmt):
         content_type = "application/pdf"
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{report_filename(draft, language, fmt)}"'
+    if meeting.visibility != Visibility.PUBLIC:
+        # Not for shared caches or the disk cache of a shared computer: the report is for members only.
+        response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -1,0 +1,13 @@
+"""The drill's e-mail backend: Django's file backend (one file per message, in EMAIL_FILE_PATH), slowed down so
+that the drill can kill the worker while a reminder task is sending. Never used outside `make drill`."""
+
+import os
+import time
+
+from django.core.mail.backends.filebased import EmailBackend
+
+
+class SlowFileBackend(EmailBackend):
+    def send_messages(self, email_messages):
+        time.sleep(float(os.environ.get("ENLACE_DRILL_MAIL_DELAY", "0.3")))
+        return super().send_messages(email_messages)
