@@ -62,3 +62,25 @@ def test_the_unpacked_limit_comes_from_the_settings(settings):
     settings.ENLACE_MAX_UNPACKED_BYTES = 1024  # smaller than any real Word file
     with translation.override("en"), pytest.raises(ValidationError, match="unpacks to more than"):
         validate_upload(upload("avance.docx", word_file()))
+
+
+def _settings_process(**env_values):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "ENLACE_"))}
+    env.update(DJANGO_SETTINGS_MODULE="config.settings", DEBUG="true", ENLACE_ENV_FILE="", **env_values)
+    code = "import django; django.setup(); from enlace.core.limits import FileLimits; print(FileLimits.from_settings())"
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_every_limit_is_set_from_the_environment_and_a_bad_value_stops_the_start():
+    result = _settings_process(ENLACE_MAX_PAGES="5", ENLACE_IMPORT_MEMORY_BYTES="536870912")
+    assert "max_pages=5," in result.stdout and "memory_bytes=536870912" in result.stdout
+    result = _settings_process(ENLACE_MAX_PARAGRAPHS="lots")
+    assert result.returncode != 0 and "ENLACE_MAX_PARAGRAPHS='lots' is not a whole number." in result.stderr
