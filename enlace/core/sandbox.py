@@ -36,7 +36,8 @@ _ANSWER_FACTOR = 8
 
 @dataclass
 class Outcome:
-    """What a run gave: `answer` when the function returned, else `limit` ("time", "memory") or `error`."""
+    """What a run gave: `answer` when the function returned, else `limit` ("time" for CPU, "wall", "memory")
+    or `error`."""
 
     answer: dict | None = None
     limit: str = ""
@@ -111,7 +112,12 @@ def run_limited(target: str, data, arguments: dict, limits: FileLimits) -> Outco
         if outcome.log and outcome.log[-1].startswith(_PEAK_PREFIX):
             outcome.peak_rss_bytes = int(outcome.log.pop()[len(_PEAK_PREFIX) :]) * 1024
         code = os.waitstatus_to_exitcode(status)
-        if timed_out or code in (-signal.SIGXCPU, -signal.SIGKILL):
+        if timed_out:
+            outcome.limit = "wall"
+        elif code in (
+            -signal.SIGXCPU,
+            -signal.SIGKILL,
+        ):  # SIGKILL: the hard CPU limit, a second after SIGXCPU
             outcome.limit = "time"
         elif code == _EXIT_MEMORY:
             outcome.limit = "memory"
@@ -156,6 +162,7 @@ def _limit_self(limits: FileLimits, answer_bytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
     resource.setrlimit(resource.RLIMIT_FSIZE, (answer_bytes, answer_bytes))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    signal.alarm(limits.wall_seconds + 5)  # ends the child even if its parent was killed and cannot
 
 
 def _child(spec_text: str) -> int:

@@ -41,6 +41,8 @@ class ReportRefused(ValidationError):
 def _limit_refusal(limit: str, limits: FileLimits):
     if limit == "time":
         return file_limits.took_too_long(limits.cpu_seconds)
+    if limit == "wall":
+        return file_limits.took_too_long(limits.wall_seconds)
     return file_limits.needed_too_much_memory(limits.memory_bytes)
 
 

@@ -130,7 +130,7 @@ def test_a_reader_that_blocks_is_killed_at_the_wall_clock_limit(production_limit
     outcome = run_limited(
         "tests.meetings.hostile_files:sleep_forever", b"x", {}, tight(production_limits, wall_seconds=1)
     )
-    assert outcome.limit == "time" and 1 <= outcome.wall_seconds < WALL_SECONDS
+    assert outcome.limit == "wall" and 1 <= outcome.wall_seconds < WALL_SECONDS
 
 
 def test_a_reader_that_swells_is_stopped_at_the_memory_limit(production_limits):
