@@ -26,6 +26,7 @@ from pathlib import Path
 
 from enlace.core.limits import FileLimits
 
+_CHILD_ENVIRONMENT = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "VIRTUAL_ENV", "PYTHONPATH")
 _PEAK_PREFIX = "sandbox-peak-kb="
 _EXIT_MEMORY = 3
 _EXIT_ERROR = 4
@@ -85,7 +86,8 @@ def run_limited(target: str, data, arguments: dict, limits: FileLimits) -> Outco
             },
         }
     )
-    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    # The child needs no secrets: none of the settings' environment (SECRET_KEY, DATABASE_URL, ...) goes with it.
+    env = {key: os.environ[key] for key in _CHILD_ENVIRONMENT if key in os.environ}
     with tempfile.TemporaryFile() as answer_file, tempfile.TemporaryFile() as log_file:
         started = time.monotonic()
         child = subprocess.Popen(

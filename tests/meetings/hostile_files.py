@@ -204,3 +204,10 @@ def crash(data: bytes, *, limits, **arguments) -> dict:
     import os
 
     os.abort()
+
+
+def environment(data: bytes, *, limits, **arguments) -> dict:
+    """What the child can see of its environment."""
+    import os
+
+    return dict(os.environ)

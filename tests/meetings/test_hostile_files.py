@@ -152,3 +152,12 @@ def test_time_and_memory_refusals_name_their_limit(production_limits, monkeypatc
     monkeypatch.setattr(importing, "TARGET", "tests.meetings.hostile_files:swell")
     answer, _outcome = read_in_child(b"x", "informe.txt", tight(production_limits, memory_bytes=300 * MB))
     assert answer["refused"]["messages"]["es"] == "La lectura del archivo necesitó más de 300 MB de memoria."
+
+
+def test_the_child_gets_no_secrets_from_the_environment(production_limits, monkeypatch):
+    """A reader exploited through a crafted file finds neither the secret key nor the database's password."""
+    monkeypatch.setenv("SECRET_KEY", "s" * 60)
+    monkeypatch.setenv("DATABASE_URL", "postgres://enlace:hunter2@db/enlace")
+    outcome = run_limited("tests.meetings.hostile_files:environment", b"x", {}, production_limits)
+    assert outcome.answer is not None
+    assert "SECRET_KEY" not in outcome.answer and "DATABASE_URL" not in outcome.answer
