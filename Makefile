@@ -8,7 +8,7 @@ DEV_ENV := DEBUG=true
 # Production targets never fall back on a development .env: DEBUG is off unless the environment says otherwise.
 PROD_ENV := DEBUG=$${DEBUG:-false}
 
-.PHONY: install translations migrate demo-data demo serve worker test test-sqlite test-postgres test-browser bench lint messages totp clean
+.PHONY: install translations migrate demo-data demo serve worker test test-sqlite test-postgres test-browser bench drill lint messages totp clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,10 @@ test-browser: install
 
 bench: install
 	$(PY) bench/run.py
+
+# Fault drill on a throwaway PostgreSQL: database restart, killed web and task workers under load (~2 min).
+drill: install
+	$(PY) bench/drill.py
 
 messages: install
 	$(DEV_ENV) $(PY) manage.py makemessages -l es -l en --no-obsolete --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=bench

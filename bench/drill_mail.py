@@ -8,6 +8,10 @@ from django.core.mail.backends.filebased import EmailBackend
 
 
 class SlowFileBackend(EmailBackend):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("file_path", os.environ["ENLACE_DRILL_MAIL_DIR"])
+        super().__init__(*args, **kwargs)
+
     def send_messages(self, email_messages):
         time.sleep(float(os.environ.get("ENLACE_DRILL_MAIL_DELAY", "0.3")))
         return super().send_messages(email_messages)

@@ -1,6 +1,7 @@
 """Enlace settings: every value comes from the environment (see README, "Production")."""
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -42,7 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
@@ -159,6 +160,7 @@ AXES_LOCKOUT_PARAMETERS = "enlace.accounts.login_limits.lockout_parameters"
 AXES_CLIENT_IP_CALLABLE = "enlace.core.client_address.client_ip"
 AXES_RESET_ON_SUCCESS = False  # login_limits clears only the signed-in pair, not the address's other names
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_LOCKOUT_CALLABLE = "enlace.accounts.login_limits.lockout_response"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Enlace"
@@ -203,6 +205,7 @@ ENLACE_MAX_PARAGRAPHS = env_int("ENLACE_MAX_PARAGRAPHS", 50_000)
 ENLACE_IMPORT_CPU_SECONDS = env_int("ENLACE_IMPORT_CPU_SECONDS", 60)
 ENLACE_IMPORT_WALL_SECONDS = env_int("ENLACE_IMPORT_WALL_SECONDS", 90)
 ENLACE_IMPORT_MEMORY_BYTES = env_int("ENLACE_IMPORT_MEMORY_BYTES", 1024 * MB)
+ENLACE_API_MAX_JSON_BYTES = env_int("ENLACE_API_MAX_JSON_BYTES", 1024 * 1024)
 ENLACE_REMINDER_DAYS_BEFORE = env_int("ENLACE_REMINDER_DAYS_BEFORE", 7)
 # A task (or a reminder being sent) belongs to its worker this long without news; then it is run again.
 ENLACE_TASK_LEASE_SECONDS = env_int("ENLACE_TASK_LEASE_SECONDS", 600)
@@ -227,16 +230,37 @@ TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.Databa
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        # Token first: its WWW-Authenticate header makes a refused request a 401.
+        "enlace.api.authentication.ApiTokenAuthentication",
+        "enlace.api.authentication.VerifiedSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # JSON of bounded size and depth (enlace.api.parsers); forms as DRF parses them.
+    "DEFAULT_PARSER_CLASSES": [
+        "enlace.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "enlace.api.pagination.Pagination",
     "PAGE_SIZE": 100,
     "DEFAULT_THROTTLE_RATES": {"token": "10/minute"},
     "NUM_PROXIES": ENLACE_TRUSTED_PROXY_COUNT,  # the rule of enlace.core.client_address
     "EXCEPTION_HANDLER": "enlace.api.errors.exception_handler",
+}
+# API tokens (django-rest-knox): stored hashed, named per client, ending after ENLACE_API_TOKEN_TTL_HOURS.
+API_TOKEN_TTL_HOURS = env_int("ENLACE_API_TOKEN_TTL_HOURS", 30 * 24)
+if not 1 <= API_TOKEN_TTL_HOURS <= 366 * 24:
+    raise ImproperlyConfigured("ENLACE_API_TOKEN_TTL_HOURS must be between 1 and 8784 (a year).")
+API_TOKENS_PER_PERSON = 20
+KNOX_TOKEN_MODEL = "accounts.ApiToken"  # noqa: S105 - a model name, not a secret
+# accounts.ApiToken replaces knox's own model, whose migrations would still create its table (an unused table that
+# references people and stops PostgreSQL from emptying theirs).
+MIGRATION_MODULES = {"knox": None}
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=API_TOKEN_TTL_HOURS),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Enlace API",

@@ -10,6 +10,7 @@ Views, API endpoints and exports all ask here; outsiders get 404 (they must not 
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django_otp import user_has_device
 
 from enlace.accounts.models import Role
 from enlace.core.models import Visibility
@@ -26,6 +27,20 @@ def is_secretariat(user) -> bool:
 
 def is_secretariat_admin(user) -> bool:
     return is_member(user) and user.is_secretariat_admin
+
+
+def needs_second_factor(user) -> bool:
+    """Secretariat administrators must pass a second factor; so must anyone who turned one on (their profile says
+    the code is asked at log-in). Until then they reach only the log-in, the code prompt and first-time set-up."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return user.is_secretariat_admin or user_has_device(user, confirmed=True)
+
+
+def second_factor_pending(user) -> bool:
+    """Signed in with the password only, by someone who needs a second factor (see needs_second_factor)."""
+    is_verified = getattr(user, "is_verified", None)  # set by django_otp's middleware on each request
+    return needs_second_factor(user) and not (is_verified and is_verified())
 
 
 def belongs_to(user, organization_id) -> bool:

@@ -85,15 +85,15 @@ def persona(request):
 
 
 def client_for(user) -> Client:
-    """A test client signed in as the user (second factor passed for administrators)."""
+    """A test client signed in as the user (second factor passed for administrators and whoever has one)."""
     client = Client()
     if user is None or not user.is_authenticated:
         return client
     client.force_login(user)
-    if user.is_secretariat_admin:
-        session = client.session
-        from django_otp.plugins.otp_totp.models import TOTPDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    if user.is_secretariat_admin or TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        session = client.session
         device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=True, defaults={"name": "test"})
         session["otp_device_id"] = device.persistent_id
         session.save()

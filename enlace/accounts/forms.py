@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm, UsernameField
 from django.utils.translation import gettext_lazy as _
 
 from enlace.accounts.models import Role
+from enlace.core.inputs import model_max_length
 from enlace.directory.models import Organization, OrganizationKind
 
 User = get_user_model()
@@ -36,14 +37,16 @@ class RoleOrganizationMixin:
 
 
 class InviteForm(RoleOrganizationMixin, forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
-    email = forms.EmailField(label=_("E-mail address"))
+    first_name = forms.CharField(label=_("First name"), max_length=model_max_length(User, "first_name"))
+    last_name = forms.CharField(label=_("Last name"), max_length=model_max_length(User, "last_name"))
+    email = forms.EmailField(label=_("E-mail address"), max_length=model_max_length(User, "email"))
     organization = forms.ModelChoiceField(
         label=_("Organization"), queryset=Organization.objects.filter(is_active=True)
     )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    position = forms.CharField(label=_("Position"), max_length=200, required=False)
+    position = forms.CharField(
+        label=_("Position"), max_length=model_max_length(User, "position"), required=False
+    )
     language = forms.ChoiceField(
         label=_("Language of the invitation"), choices=[("es", "Español"), ("en", "English")]
     )
@@ -63,28 +66,61 @@ class RoleForm(RoleOrganizationMixin, forms.Form):
 
 
 class ProfileForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
-    position = forms.CharField(label=_("Position"), max_length=200, required=False)
-    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    first_name = forms.CharField(label=_("First name"), max_length=model_max_length(User, "first_name"))
+    last_name = forms.CharField(label=_("Last name"), max_length=model_max_length(User, "last_name"))
+    position = forms.CharField(
+        label=_("Position"), max_length=model_max_length(User, "position"), required=False
+    )
+    phone = forms.CharField(label=_("Phone"), max_length=model_max_length(User, "phone"), required=False)
     language = forms.ChoiceField(label=_("Language"), choices=[("es", "Español"), ("en", "English")])
 
 
-class TokenForm(forms.Form):
-    token = forms.CharField(
-        label=_("Six-digit code from your authenticator app"),
+def _code_field(label):
+    return forms.CharField(
+        label=label,
         min_length=6,
         max_length=8,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
-        ),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
 
+
+def _digits_only(value: str) -> str:
+    value = value.replace(" ", "")
+    if not value.isdigit():
+        raise forms.ValidationError(_("The code has digits only."))
+    return value
+
+
+class TokenForm(forms.Form):
+    token = _code_field(_("Six-digit code from your authenticator app"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["token"].widget.attrs["autofocus"] = True
+
     def clean_token(self):
-        token = self.cleaned_data["token"].replace(" ", "")
-        if not token.isdigit():
-            raise forms.ValidationError(_("The code has digits only."))
-        return token
+        return _digits_only(self.cleaned_data["token"])
+
+
+class AuthenticatorSetupForm(TokenForm):
+    """The code of the new authenticator; replacing a confirmed one also takes a current code from that one."""
+
+    current_token = _code_field(_("Six-digit code from your current authenticator app"))
+    token = _code_field(_("Six-digit code from the new authenticator app"))
+
+    field_order = ["current_token", "token"]
+
+    def __init__(self, *args, replacing: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if replacing:
+            self.fields["token"].widget.attrs.pop("autofocus")
+            self.fields["current_token"].widget.attrs["autofocus"] = True
+        else:
+            del self.fields["current_token"]
+            self.fields["token"].label = TokenForm.base_fields["token"].label
+
+    def clean_current_token(self):
+        return _digits_only(self.cleaned_data["current_token"])
 
 
 class LoginForm(AuthenticationForm):

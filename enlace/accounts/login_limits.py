@@ -12,11 +12,16 @@ attacker with an account of their own cannot wipe the address's count by signing
 
 from datetime import timedelta
 
-from axes.helpers import get_client_username
+from axes.helpers import get_client_username, get_cool_off
 from axes.models import AccessAttempt, AccessBase, AccessLog
+from axes.signals import user_locked_out
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
+from django.http import JsonResponse
+from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from enlace.core.client_address import client_ip
 
@@ -57,3 +62,25 @@ def _known_pairs(request_or_attempt) -> dict:
 def clear_own_failures(sender, request, user, **kwargs):
     if request is not None:
         AccessAttempt.objects.filter(username=user.get_username(), ip_address=client_ip(request)).delete()
+
+
+@receiver(user_locked_out, dispatch_uid="enlace-lockout-reaches-the-middleware")
+def mark_the_underlying_request(sender, request, **kwargs):
+    """The API authenticates with DRF's Request, a wrapper: axes marks the wrapper, its middleware reads the
+    Django request underneath."""
+    underlying = getattr(request, "_request", None)
+    if underlying is not None:
+        underlying.axes_locked_out = True
+        underlying.axes_credentials = getattr(request, "axes_credentials", None)
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """AXES_LOCKOUT_CALLABLE: JSON for the API, the page in the person's language for the web; 429 either way."""
+    retry_after = str(int(get_cool_off(request).total_seconds()))
+    if request.path.startswith("/api/"):
+        message = _("Too many failed log-in attempts. Try again in 15 minutes.")
+        response = JsonResponse({"detail": message}, status=429)
+    else:
+        response = render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
+    response["Retry-After"] = retry_after
+    return response

@@ -3,6 +3,8 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from knox.models import AbstractAuthToken
+from knox.settings import CONSTANTS
 from simple_history.models import HistoricalRecords
 
 from enlace.core.models import Language
@@ -52,3 +54,28 @@ class User(AbstractUser):
     @property
     def is_secretariat_admin(self) -> bool:
         return self.is_active and self.role == Role.SECRETARIAT_ADMIN
+
+
+class ApiToken(AbstractAuthToken):
+    """An API token, named by the client that holds it (one per client). django-rest-knox stores only its hash
+    and its expiry; the rest records what the token may carry."""
+
+    NAME_MAX_LENGTH = 64
+
+    id = models.BigAutoField(primary_key=True)  # for revoke links: the digest stays out of pages
+    digest = models.CharField(max_length=CONSTANTS.DIGEST_LENGTH, unique=True)
+    name = models.CharField(_("name"), max_length=NAME_MAX_LENGTH)
+    # Issued after a current code from the person's authenticator: only such tokens serve someone who needs one.
+    with_second_factor = models.BooleanField(default=False)
+    # Ties the token to the password it was issued under: any later password change ends it.
+    password_fingerprint = models.CharField(max_length=64)
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        constraints = [models.UniqueConstraint(fields=["user", "name"], name="one_api_token_per_client_name")]
+
+    def __str__(self):
+        return self.name

@@ -9,6 +9,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("language/", views.set_language, name="language"),
     path("profile/", views.profile, name="profile"),
+    path("profile/tokens/<int:pk>/revoke/", views.api_token_revoke, name="api_token_revoke"),
     path("verify/", views.second_factor, name="second_factor"),
     path("verify/setup/", views.second_factor_setup, name="second_factor_setup"),
     path("invite/<uidb64>/<token>/", views.InviteAcceptView.as_view(), name="invite_accept"),

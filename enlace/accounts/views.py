@@ -1,3 +1,5 @@
+import base64
+
 import segno
 from django.conf import settings
 from django.contrib import messages
@@ -5,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
@@ -12,11 +15,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
-from django_otp import match_token
+from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from enlace.accounts import services
-from enlace.accounts.forms import LoginForm, ProfileForm, TokenForm
+from enlace.accounts import selectors, services
+from enlace.accounts.forms import AuthenticatorSetupForm, LoginForm, ProfileForm, TokenForm
 from enlace.core.client_address import client_ip
 
 
@@ -74,7 +77,13 @@ def profile(request):
             }
         )
     has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
-    return render(request, "accounts/profile.html", {"form": form, "has_device": has_device})
+    context = {
+        "form": form,
+        "has_device": has_device,
+        "api_tokens": selectors.api_tokens_for_user(user),
+        "api_token_ttl_hours": settings.API_TOKEN_TTL_HOURS,
+    }
+    return render(request, "accounts/profile.html", context)
 
 
 @login_required
@@ -98,21 +107,27 @@ def second_factor(request):
 
 @login_required
 def second_factor_setup(request):
-    """Enrol an authenticator app: scan the code, type one code to prove it works."""
+    """Enrol an authenticator app: scan the code, type one code to prove it works. Replacing a confirmed
+    authenticator needs a verified session and a current code from it (a lost one is reset by an administrator)."""
     user = request.user
     next_url = _safe_next(request, reverse("core:home"))
+    replacing = user_has_device(user, confirmed=True)
+    if replacing and not user.is_verified():
+        return redirect_to_login(request.get_full_path(), reverse("accounts:second_factor"))
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None or request.method == "GET":
         device = services.totp_device_start(user=user)
-    form = TokenForm(request.POST or None)
+    form = AuthenticatorSetupForm(request.POST or None, replacing=replacing)
     if request.method == "POST" and form.is_valid():
-        if services.totp_device_confirm(device=device, token=form.cleaned_data["token"]):
+        try:
+            services.totp_device_confirm(device=device, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
             otp_login(request, device)
             messages.success(request, _("Two-step verification is on."))
             return redirect(next_url)
-        form.add_error("token", _("That code is not valid. Check the time on your phone and try again."))
     qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=4, dark="#1d2730")
-    secret = device.bin_key.hex()
     return render(
         request,
         "accounts/second_factor_setup.html",
@@ -120,10 +135,26 @@ def second_factor_setup(request):
             "form": form,
             "qr_svg": qr_svg,
             "config_url": device.config_url,
-            "secret": secret,
+            "secret": readable_secret(device.bin_key),
+            "replacing": replacing,
             "next": next_url,
         },
     )
+
+
+def readable_secret(key: bytes) -> str:
+    """The key as authenticator apps take it when typed: base32, in groups of four."""
+    letters = base64.b32encode(key).decode("ascii").rstrip("=")
+    return " ".join(letters[i : i + 4] for i in range(0, len(letters), 4))
+
+
+@require_POST
+@login_required
+def api_token_revoke(request, pk):
+    token = selectors.get_api_token_for_user(request.user, pk)
+    services.api_token_revoke(token=token)
+    messages.success(request, _("The API token “%(name)s” is revoked.") % {"name": token.name})
+    return redirect("accounts:profile")
 
 
 class InviteAcceptView(auth_views.PasswordResetConfirmView):
@@ -134,7 +165,17 @@ class InviteAcceptView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
+        services.api_tokens_revoke_all(user=form.user)
         messages.success(self.request, _("Your password is set. You can log in now."))
+        return response
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """A new password ends every API token issued under the old one."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.api_tokens_revoke_all(user=form.user)
         return response
 
 
@@ -173,7 +214,7 @@ password_reset = PasswordResetView.as_view(
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     template_name="accounts/password_reset_done.html"
 )
-password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+password_reset_confirm = PasswordResetConfirmView.as_view(
     template_name="accounts/password_reset_confirm.html",
     success_url=reverse_lazy("accounts:password_reset_complete"),
 )

@@ -3,6 +3,11 @@
 A spreadsheet treats a cell that starts with "=", "+", "-" or "@" as a formula (and tab or carriage return can
 smuggle one in), so text that came from users or imported documents is neutralised with a leading single quote
 before it is written (CSV injection, OWASP).
+
+A CSV file is read with the separator of the reader's locale (";" in Spanish-speaking ones, sometimes tab or
+"|"), not necessarily the "," it was written with: "progress;=cmd|' /C calc'!A0;done" becomes three cells there,
+the second a formula. So every text field of a CSV is quoted, and a formula start is neutralised after any
+character that some reader splits on, not only at the start of the cell.
 """
 
 import csv
@@ -30,6 +35,21 @@ def safe_cell(value):
     numbers, dates, booleans and None pass unchanged."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
+    return value
+
+
+# Characters some spreadsheet splits a CSV line on (by locale or by the person's choice at import).
+CSV_SEPARATORS = ",;\t|\r\n"
+# Where a cell would begin in some reader (the start, or just after a separator) followed by a formula start:
+# optional spaces then = + - @, or a tab or carriage return itself.
+_CSV_FORMULA_START = re.compile(r"(?:^|(?<=[,;\t|\r\n]))(?=[ ]*[=+\-@]|[\t\r])")
+
+
+def csv_cell(value):
+    """safe_cell for a CSV field: a quote before every place where a formula could begin, whichever separator
+    the reader uses. Numbers, dates, booleans and None pass unchanged."""
+    if isinstance(value, str):
+        return _CSV_FORMULA_START.sub("'", value)
     return value
 
 
@@ -66,18 +86,25 @@ def attachment(response: HttpResponse, filename: str) -> HttpResponse:
 
 
 def csv_response(table: Table, filename: str) -> HttpResponse:
-    """UTF-8 with a byte order mark, which tells Excel the encoding; dates as ISO 8601."""
+    """UTF-8 with a byte order mark, which tells Excel the encoding; dates as ISO 8601; every text field in
+    quotes, so that a reader splitting on ";" (or tab, or "|") keeps it one cell."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow([safe_cell(value) for value in table.headers])
+    writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC)
+    writer.writerow([csv_cell(value) for value in table.headers])
     for row in table.rows:
-        writer.writerow(
-            [safe_cell(value.isoformat() if isinstance(value, dt.date) else value) for value in row]
-        )
+        writer.writerow([_csv_value(value) for value in row])
     return attachment(
         HttpResponse(buffer.getvalue().encode("utf-8"), content_type=CSV_CONTENT_TYPE), filename
     )
+
+
+def _csv_value(value):
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if value is None or isinstance(value, bool):
+        return "" if value is None else str(value)  # QUOTE_NONNUMERIC would write True as a bare number
+    return csv_cell(value)
 
 
 def xlsx_response(table: Table, filename: str) -> HttpResponse:

@@ -1,4 +1,3 @@
-import datetime as dt
 import sys
 
 from django.contrib.auth.decorators import login_required
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from enlace.core import outage, selectors
 from enlace.core.history import displayed_fields, history_entries, history_kind, record_as_of
+from enlace.core.inputs import DATE_MAX, DATE_MIN, parse_date
 from enlace.core.navigation import MODULES_BY_KEY
 
 
@@ -50,11 +50,14 @@ def history(request, kind, pk):
     as_of_date = as_of_record = None
     as_of_error = ""
     if as_of_raw:
-        try:
-            as_of_date = dt.date.fromisoformat(as_of_raw)
+        as_of_date = parse_date(as_of_raw)
+        if as_of_date is None:
+            as_of_error = _("Enter a date as YYYY-MM-DD, between %(first)s and %(last)s.") % {
+                "first": DATE_MIN.isoformat(),
+                "last": DATE_MAX.isoformat(),
+            }
+        else:
             as_of_record = record_as_of(record, as_of_date)
-        except ValueError:
-            as_of_error = _("Enter a date as YYYY-MM-DD.")
     as_of_fields = displayed_fields(as_of_record, kind_spec.model) if as_of_record is not None else []
     return render(
         request,

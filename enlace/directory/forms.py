@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from enlace.directory.models import Organization, OrganizationKind
+from enlace.directory.reference import REFERENCE_CODES
 
 
 class PresidencyForm(forms.Form):
@@ -18,6 +19,15 @@ class OrganizationForm(forms.ModelForm):
         help_texts = {
             "code": _("ISO 3166-1 alpha-2 for a member state (CR), a short code for an organization (IOM)."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and self.instance.code in REFERENCE_CODES:
+            # Meetings, imports and roles find the reference organizations by their code.
+            self.fields["code"].disabled = True
+            self.fields["code"].help_text = _(
+                "The code of a reference organization of the Network cannot change."
+            )
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip().upper()

@@ -64,6 +64,7 @@ ORGANIZATIONS = [
     ),
 ]
 
+REFERENCE_CODES = frozenset(row[0] for row in ORGANIZATIONS)
 MEMBER_STATE_CODES = [row[0] for row in ORGANIZATIONS if row[1] == K.MEMBER_STATE]
 
 

@@ -1,8 +1,11 @@
 """Writes on the directory: reference organizations and the Pro Tempore Presidency."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from enlace.directory.models import Organization, ProTemporePresidency
+from enlace.directory.reference import REFERENCE_CODES
 
 
 @transaction.atomic
@@ -51,9 +54,23 @@ def presidency_set(*, year: int, state: Organization, changed_by=None) -> ProTem
     return presidency
 
 
+def is_reference_code(code: str) -> bool:
+    """The 18 organizations of the Network's reference list: meetings, imports and roles find them by code."""
+    return code in REFERENCE_CODES
+
+
 @transaction.atomic
 def organization_save(*, form, changed_by) -> Organization:
-    """Creates or updates an organization from its validated form; the history keeps who changed what."""
+    """Creates or updates an organization from its validated form; the history keeps who changed what.
+
+    A reference organization keeps its code: renaming the secretariat's "ST" stopped every meeting creation."""
+    if form.instance.pk is not None:
+        stored = Organization.objects.select_for_update().get(pk=form.instance.pk).code
+        if is_reference_code(stored) and form.cleaned_data.get("code", stored) != stored:
+            raise ValidationError(
+                _("The code of %(code)s cannot change: Enlace finds this organization by it.")
+                % {"code": stored}
+            )
     organization = form.save(commit=False)
     organization._history_user = changed_by
     organization.save()

@@ -3,6 +3,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -110,9 +111,13 @@ def person_edit(request, pk):
     person = get_object_or_404(User.objects.select_related("organization"), pk=pk)
     form = RoleForm(request.POST or None, initial={"organization": person.organization, "role": person.role})
     if request.method == "POST" and form.is_valid():
-        account_services.user_update_role(changed_by=request.user, user=person, **form.cleaned_data)
-        messages.success(request, _("The role of %(name)s was saved.") % {"name": person})
-        return redirect("directory:people")
+        try:
+            account_services.user_update_role(changed_by=request.user, user=person, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("role", error)
+        else:
+            messages.success(request, _("The role of %(name)s was saved.") % {"name": person})
+            return redirect("directory:people")
     return render(request, "directory/person_edit.html", {"form": form, "person": person})
 
 
@@ -125,7 +130,11 @@ def person_set_active(request, pk):
     if person.pk == request.user.pk and not active:
         messages.error(request, _("You cannot deactivate your own account."))
         return redirect("directory:people")
-    account_services.user_set_active(changed_by=request.user, user=person, active=active)
+    try:
+        account_services.user_set_active(changed_by=request.user, user=person, active=active)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("directory:people")
     if active:
         messages.success(request, _("%(name)s can log in again.") % {"name": person})
     else:
@@ -229,7 +238,11 @@ def organization_edit(request, code=None):
     organization = get_object_or_404(Organization, code=code) if code else None
     form = OrganizationForm(request.POST or None, instance=organization)
     if request.method == "POST" and form.is_valid():
-        saved = services.organization_save(form=form, changed_by=request.user)
-        messages.success(request, _("%(name)s was saved.") % {"name": saved.name})
-        return redirect("directory:organization", saved.code)
+        try:
+            saved = services.organization_save(form=form, changed_by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(name)s was saved.") % {"name": saved.name})
+            return redirect("directory:organization", saved.code)
     return render(request, "directory/organization_edit.html", {"form": form, "organization": organization})

@@ -1,6 +1,7 @@
 """REST endpoints of meetings and commitments; the same permission module as the pages."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -8,8 +9,9 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from enlace import permissions
+from enlace.core.inputs import parse_int
 from enlace.meetings import selectors, services
-from enlace.meetings.models import Agreement, Commitment, CommitmentStatus, Meeting
+from enlace.meetings.models import NOTE_MAX_LENGTH, Agreement, Commitment, CommitmentStatus, Meeting
 
 
 class CodeField(serializers.SlugRelatedField):
@@ -35,7 +37,7 @@ class AgreementSerializer(serializers.ModelSerializer):
 
 
 class MeetingSerializer(serializers.ModelSerializer):
-    country = CodeField()
+    country = CodeField(allow_null=True)
     delegations = CodeField(many=True)
     participants = CodeField(many=True)
 
@@ -73,7 +75,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
     meeting = serializers.PrimaryKeyRelatedField(read_only=True)
     agreement = serializers.CharField(source="agreement.reference", read_only=True)
     responsible = CodeField(many=True)
-    recipient = CodeField()
+    recipient = CodeField(allow_null=True)
     overdue = serializers.SerializerMethodField()
 
     class Meta:
@@ -100,7 +102,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
 
 class StatusChangeSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=CommitmentStatus.choices)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=NOTE_MAX_LENGTH)
 
 
 @extend_schema(tags=["meetings"])
@@ -140,10 +142,13 @@ class CommitmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     def get_queryset(self):
         params = self.request.query_params
         meeting = params.get("meeting", "")
+        meeting_id = parse_int(meeting, minimum=1)
+        if meeting and meeting_id is None:
+            raise serializers.ValidationError({"meeting": [_("Enter a meeting number (digits 0-9).")]})
         filters = selectors.FollowupFilters(
             organization=params.get("organization", "")[:16],
             status=params.get("status", "")[:16],
-            meeting=int(meeting) if meeting.isdigit() and len(meeting) <= 9 else None,
+            meeting=meeting_id,
         )
         return selectors.followup(self.request.user, filters)
 

@@ -88,7 +88,9 @@ def _event(commitment, now) -> Event:
     event.add("dtstamp", now)
     event.add("last-modified", commitment.updated_at)
     event.add("dtstart", commitment.due_date)
-    event.add("dtend", commitment.due_date + dt.timedelta(days=1))
+    # A deadline recorded before dates were limited may be the last day a date can hold: no day after it.
+    if commitment.due_date < dt.date.max:
+        event.add("dtend", commitment.due_date + dt.timedelta(days=1))
     event.add("summary", summary)
     event.add("description", "\n\n".join(lines))
     event.add("url", link)

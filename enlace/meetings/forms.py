@@ -5,7 +5,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from enlace import permissions
-from enlace.core.models import Visibility
+from enlace.core.inputs import DateField, model_max_length
+from enlace.core.models import Document, Visibility
 from enlace.core.uploads import max_upload_bytes
 from enlace.core.widgets import (
     FastCheckboxInput,
@@ -16,7 +17,7 @@ from enlace.core.widgets import (
     FastTextInput,
 )
 from enlace.directory.models import Organization, OrganizationKind
-from enlace.meetings.models import Body, Language
+from enlace.meetings.models import Agreement, Body, Commitment, Language, Meeting
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 STATES_CODE = "STATES"
@@ -43,12 +44,13 @@ class UploadReportForm(forms.Form):
 
 
 class MeetingDocumentForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(label=_("Title"), max_length=model_max_length(Document, "title"))
     file = forms.FileField(label=_("File"), required=False)
     url = forms.URLField(
         label=_("or a link"),
         required=False,
         assume_scheme="https",
+        max_length=model_max_length(Document, "url"),
         help_text=_("An address that starts with https://"),
     )
 
@@ -63,14 +65,14 @@ class MeetingHeaderForm(forms.Form):
     body = forms.ChoiceField(label=_("Body"), choices=Body.choices)
     title = forms.CharField(
         label=_("Title"),
-        max_length=400,
+        max_length=model_max_length(Meeting, "title"),
         required=False,
         help_text=_("Left empty, a standard title for the body is used."),
     )
-    place = forms.CharField(label=_("Place"), max_length=200)
+    place = forms.CharField(label=_("Place"), max_length=model_max_length(Meeting, "place"))
     country = forms.ChoiceField(label=_("Host country"), required=False)
-    date = forms.DateField(label=_("Date (first day)"), widget=DATE_INPUT)
-    end_date = forms.DateField(
+    date = DateField(label=_("Date (first day)"), widget=DATE_INPUT)
+    end_date = DateField(
         label=_("Last day"),
         required=False,
         widget=DATE_INPUT,
@@ -116,8 +118,24 @@ class MeetingHeaderForm(forms.Form):
         return cleaned
 
 
+# A reference is "2" or "2.a": each part must fit the point's label column.
+LABEL_MAX_LENGTH = model_max_length(Agreement, "label")
+REFERENCE_MAX_LENGTH = 2 * LABEL_MAX_LENGTH + 1
+
+
+def clean_reference_parts(reference: str) -> str:
+    parts = reference.split(".")
+    if len(parts) > 2 or not all(part.strip() for part in parts):
+        raise forms.ValidationError(_("Write the point as 2 or 2.a."))
+    if any(len(part.strip()) > LABEL_MAX_LENGTH for part in parts):
+        raise forms.ValidationError(
+            _("A point number or letter has at most %(max)d characters.") % {"max": LABEL_MAX_LENGTH}
+        )
+    return ".".join(part.strip() for part in parts)
+
+
 class AgreementRowForm(forms.Form):
-    reference = forms.CharField(widget=FastTextInput, label=_("Point"), max_length=20)
+    reference = forms.CharField(widget=FastTextInput, label=_("Point"), max_length=REFERENCE_MAX_LENGTH)
     text = forms.CharField(label=_("Text"), widget=FastTextarea(attrs={"rows": 3}))
     organizations = forms.MultipleChoiceField(
         label=_("Organizations named"), required=False, widget=FastSelectMultiple
@@ -129,20 +147,20 @@ class AgreementRowForm(forms.Form):
 
     def clean_reference(self):
         reference = self.cleaned_data["reference"].strip().rstrip(".)").replace(")", ".")
-        parts = reference.split(".")
-        if len(parts) > 2 or not all(part.strip() for part in parts):
-            raise forms.ValidationError(_("Write the point as 2 or 2.a."))
-        return ".".join(part.strip() for part in parts)
+        return clean_reference_parts(reference)
 
 
 class CommitmentRowForm(forms.Form):
-    agreement = forms.CharField(label=_("Point"), max_length=20, widget=FastTextInput)
+    agreement = forms.CharField(label=_("Point"), max_length=REFERENCE_MAX_LENGTH, widget=FastTextInput)
     text = forms.CharField(label=_("What is to be done"), widget=FastTextarea(attrs={"rows": 2}))
     responsible = forms.MultipleChoiceField(label=_("Responsible"), widget=FastSelectMultiple)
     recipient = forms.ChoiceField(label=_("Recipient"), required=False, widget=FastSelect)
-    due = forms.DateField(label=_("Deadline"), required=False, widget=FastDateInput)
+    due = DateField(label=_("Deadline"), required=False, widget=FastDateInput)
     deadline_phrase = forms.CharField(
-        label=_("Deadline as written"), max_length=300, required=False, widget=FastTextInput
+        label=_("Deadline as written"),
+        max_length=model_max_length(Commitment, "deadline_phrase"),
+        required=False,
+        widget=FastTextInput,
     )
 
     def __init__(self, *args, org_choices=(), **kwargs):

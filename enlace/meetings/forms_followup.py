@@ -6,9 +6,11 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from enlace import permissions
+from enlace.core.inputs import DateField, model_max_length
+from enlace.core.models import Document
 from enlace.directory.models import Organization
 from enlace.meetings.evidence import max_upload_bytes, validate_evidence_file, validate_evidence_url
-from enlace.meetings.models import CommitmentStatus, Meeting
+from enlace.meetings.models import NOTE_MAX_LENGTH, Commitment, CommitmentStatus, Meeting
 from enlace.meetings.selectors import FollowupFilters
 
 STATUS_FILTERS = [
@@ -34,8 +36,8 @@ class FollowupFilterForm(forms.Form):
     organization = forms.ChoiceField(label=_("Responsible"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_FILTERS)
     meeting = forms.TypedChoiceField(label=_("Meeting"), required=False, coerce=int, empty_value=None)
-    due_from = forms.DateField(label=_("Deadline from"), required=False, widget=DateInput)
-    due_to = forms.DateField(label=_("Deadline to"), required=False, widget=DateInput)
+    due_from = DateField(label=_("Deadline from"), required=False, widget=DateInput)
+    due_to = DateField(label=_("Deadline to"), required=False, widget=DateInput)
     mine = forms.BooleanField(label=_("Only my organization"), required=False)
 
     def __init__(self, *args, user, **kwargs):
@@ -96,7 +98,7 @@ class StatusForm(forms.Form):
     note = forms.CharField(
         label=_("Note"),
         required=False,
-        max_length=5000,
+        max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
             "What was done. To mark the commitment as done, add evidence first; "
@@ -107,18 +109,18 @@ class StatusForm(forms.Form):
 
 class NoteForm(forms.Form):
     text = forms.CharField(
-        label=_("Progress note"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Progress note"), max_length=NOTE_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
 class EvidenceForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(label=_("Title"), max_length=model_max_length(Document, "title"))
     file = forms.FileField(label=_("File"), required=False)
     url = forms.URLField(
         label=_("or a link"),
         required=False,
         assume_scheme="https",
-        max_length=200,
+        max_length=model_max_length(Document, "url"),
         help_text=_("An address that starts with https://"),
     )
 
@@ -165,11 +167,11 @@ class CommitmentCorrectionForm(forms.Form):
     recipient = forms.ModelChoiceField(
         label=_("Recipient"), required=False, queryset=Organization.objects.none()
     )
-    due_date = forms.DateField(label=_("Deadline"), required=False, widget=DateInput)
+    due_date = DateField(label=_("Deadline"), required=False, widget=DateInput)
     deadline_phrase = forms.CharField(
         label=_("Deadline as written"),
         required=False,
-        max_length=300,
+        max_length=model_max_length(Commitment, "deadline_phrase"),
         help_text=_('The words of the report, e.g. "within two months".'),
     )
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from enlace.core.inputs import validate_date_in_range
 from enlace.core.models import Language, OwnedRecord
 
 
@@ -99,8 +100,8 @@ class Meeting(OwnedRecord):
         related_name="+",
         verbose_name=_("host country"),
     )
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), validators=[validate_date_in_range])
+    end_date = models.DateField(_("end date"), null=True, blank=True, validators=[validate_date_in_range])
     language = models.CharField(
         _("language of the report"), max_length=2, choices=Language.choices, default="es"
     )
@@ -224,7 +225,7 @@ class Commitment(models.Model):
         related_name="+",
         verbose_name=_("recipient"),
     )
-    due_date = models.DateField(_("deadline"), null=True, blank=True)
+    due_date = models.DateField(_("deadline"), null=True, blank=True, validators=[validate_date_in_range])
     deadline_phrase = models.CharField(_("deadline as written"), max_length=300, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=CommitmentStatus.choices, default=CommitmentStatus.OPEN
@@ -260,6 +261,10 @@ class Commitment(models.Model):
         )
 
 
+# The longest progress note, the same on the page, in the API and in the service.
+NOTE_MAX_LENGTH = 5000
+
+
 class ProgressNote(models.Model):
     commitment = models.ForeignKey(
         Commitment, on_delete=models.CASCADE, related_name="notes", verbose_name=_("commitment")
@@ -270,7 +275,7 @@ class ProgressNote(models.Model):
     organization = models.ForeignKey(
         "directory.Organization", on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    text = models.TextField(_("note"))
+    text = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH)
     status_from = models.CharField(max_length=16, choices=CommitmentStatus.choices, blank=True)
     status_to = models.CharField(max_length=16, choices=CommitmentStatus.choices, blank=True)
     created_at = models.DateTimeField(_("written"), auto_now_add=True)

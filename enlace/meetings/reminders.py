@@ -29,7 +29,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.core.mail.utils import DNS_NAME
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
-from django.db.models import Min, Q
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -98,6 +98,11 @@ def _recipients_by_organization(commitments) -> tuple[dict, list]:
 
 def reminders_due(today: dt.date) -> list[tuple[Commitment, object, str]]:
     """(commitment, person, kind) for every reminder to send today that was not sent yet in its period."""
+    return _reminders_due(today)[0]
+
+
+def _reminders_due(today: dt.date) -> tuple[list[tuple[Commitment, object, str]], list[dt.datetime]]:
+    """The reminders due, and when each reminder another worker is sending (or died sending) may be taken up."""
     latest_before = today + dt.timedelta(days=days_before())
     active = Commitment.objects.filter(status__in=ACTIVE_STATUSES, due_date__lte=latest_before)
     candidates = []
@@ -110,32 +115,41 @@ def reminders_due(today: dt.date) -> list[tuple[Commitment, object, str]]:
             commitment.responsible_list = responsible.get(commitment.pk, [])
             candidates.append((commitment, *period))
     if not candidates:
-        return []
+        return [], []
     by_organization, state_officers = _recipients_by_organization([c for c, _, _ in candidates])
     # Periods start at most a week or N days back, so this reads only the last days' records.
     # A row counts once sent, or while its sending is recent; a pending row past its lease is due again.
-    sent = (
+    stale_before = timezone.now() - lease()
+    rows = (
         ReminderSent.objects.filter(
             commitment_id__in=active.values("pk"), sent_on__gte=min(start for _, _, start in candidates)
         )
-        .filter(Q(state=ReminderState.SENT) | Q(attempted_at__gt=timezone.now() - lease()))
-        .values_list("commitment_id", "user_id", "kind", "sent_on")
+        .filter(Q(state=ReminderState.SENT) | Q(attempted_at__gt=stale_before))
+        .values_list("commitment_id", "user_id", "kind", "sent_on", "state", "attempted_at")
     )
-    already = defaultdict(list)
-    for commitment_id, user_id, kind, sent_on in sent:
-        already[(commitment_id, user_id, kind)].append(sent_on)
-    due = []
+    sent, busy = defaultdict(list), defaultdict(list)
+    for commitment_id, user_id, kind, sent_on, state, attempted_at in rows:
+        if state == ReminderState.SENT:
+            sent[(commitment_id, user_id, kind)].append(sent_on)
+        else:
+            busy[(commitment_id, user_id, kind)].append((sent_on, attempted_at + lease()))
+    due, waiting = [], []
     for commitment, kind, start in candidates:
         people = {p.pk: p for org in commitment.responsible_list for p in by_organization.get(org.pk, [])}
         if commitment.all_member_states:
             people.update({p.pk: p for p in state_officers})
         for person in sorted(people.values(), key=lambda p: p.pk):
-            if any(day >= start for day in already[(commitment.pk, person.pk, kind)]):
+            key = (commitment.pk, person.pk, kind)
+            if any(day >= start for day in sent[key]):
                 continue
             if not permissions.can_view(person, commitment.meeting):
                 continue  # the meeting is restricted: the person could not open the link
+            in_lease = [until for day, until in busy[key] if day >= start]
+            if in_lease:
+                waiting.append(min(in_lease))
+                continue
             due.append((commitment, person, kind))
-    return due
+    return due, waiting
 
 
 def _responsible(commitment) -> list:
@@ -222,21 +236,19 @@ def _forget_unsent(row: ReminderSent) -> None:
         ReminderSent.objects.filter(pk=row.pk, state=ReminderState.PENDING).delete()
 
 
-def retry_pending_at() -> dt.datetime | None:
-    """When the oldest reminder left pending by another worker (busy, or dead before it could say) may be sent
-    again; None when there is none."""
-    oldest = ReminderSent.objects.filter(
-        state=ReminderState.PENDING, attempted_at__gt=timezone.now() - lease()
-    ).aggregate(oldest=Min("attempted_at"))["oldest"]
-    return oldest + lease() if oldest else None
-
-
 def send_reminders(today: dt.date | None = None) -> int:
     """Sends every reminder due today, one e-mail per (person, commitment, kind); returns how many were sent.
     Safe to run twice the same day, by two workers at once, or again after a worker died mid-way."""
+    return send_reminders_and_say_when_to_retry(today)[0]
+
+
+def send_reminders_and_say_when_to_retry(today: dt.date | None = None) -> tuple[int, dt.datetime | None]:
+    """send_reminders, and when to run again for the reminders another worker held (busy, or dead mid-send):
+    None when there were none."""
     today = today or timezone.localdate()
     count = 0
-    for commitment, user, kind in reminders_due(today):
+    due, waiting = _reminders_due(today)
+    for commitment, user, kind in due:
         row = _claim(commitment, user, kind, today)
         if row is None:
             continue
@@ -256,5 +268,5 @@ def send_reminders(today: dt.date | None = None) -> int:
             continue
         _record_sent_through_outage(row)
         count += 1
-    logger.info("reminders_sent", extra={"count": count, "day": today.isoformat()})
-    return count
+    logger.info("reminders_sent", extra={"count": count, "day": today.isoformat(), "held": len(waiting)})
+    return count, (max(min(waiting), timezone.now()) if waiting else None)

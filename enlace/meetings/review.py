@@ -75,22 +75,25 @@ class ReviewForms:
             warnings=list(source.warnings) if source else [],
             source_text=source.source_text if source else "",
         )
+        rows = [
+            f.cleaned_data
+            for f in self.agreements.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
         points: dict[str, AgreementDraft] = {}
-        for form in self.agreements.forms:
-            data = form.cleaned_data
-            if not data or data.get("DELETE"):
-                continue
-            reference = data["reference"]
-            if "." in reference:
-                number, label = reference.split(".")
+        for data in rows:
+            if "." not in data["reference"]:
+                points[data["reference"]] = AgreementDraft(
+                    number=data["reference"], text=data["text"], organizations=list(data["organizations"])
+                )
+                draft.agreements.append(points[data["reference"]])
+        # Sub-points after every point: a sub-point typed above its point still goes under it.
+        for data in rows:
+            if "." in data["reference"]:
+                number, label = data["reference"].split(".")
                 points[number].subpoints.append(
                     SubpointDraft(label=label, text=data["text"], organizations=list(data["organizations"]))
                 )
-            else:
-                points[reference] = AgreementDraft(
-                    number=reference, text=data["text"], organizations=list(data["organizations"])
-                )
-                draft.agreements.append(points[reference])
         for form in self.commitments.forms:
             data = form.cleaned_data
             if not data or data.get("DELETE"):

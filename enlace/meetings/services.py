@@ -10,6 +10,7 @@ from enlace.core.models import Document, Visibility
 from enlace.directory.models import Organization
 from enlace.meetings.draft import ReportDraft
 from enlace.meetings.models import (
+    NOTE_MAX_LENGTH,
     Agreement,
     Commitment,
     CommitmentStatus,
@@ -177,6 +178,14 @@ def meeting_delete(*, meeting: Meeting, deleted_by) -> None:
 # --- commitments ---------------------------------------------------------------------------------------------
 
 
+def _check_note_length(text: str) -> None:
+    if len(text) > NOTE_MAX_LENGTH:
+        raise ValidationError(
+            _("A note has at most %(max)d characters; this one has %(count)d.")
+            % {"max": NOTE_MAX_LENGTH, "count": len(text)}
+        )
+
+
 @transaction.atomic
 def commitment_update_status(*, commitment: Commitment, user, status: str, note: str = "") -> Commitment:
     """Moves a commitment to a new status. "Done" needs evidence, or a note from the secretariat that vouches for
@@ -186,6 +195,7 @@ def commitment_update_status(*, commitment: Commitment, user, status: str, note:
     if not permissions.can_update_commitment(user, commitment):
         raise ValidationError(_("You cannot update this commitment."))
     note = note.strip()
+    _check_note_length(note)
     if status == CommitmentStatus.DONE and status != commitment.status and not commitment.evidence.exists():
         if not permissions.can_confirm_done_without_evidence(user):
             raise ValidationError(
@@ -223,6 +233,7 @@ def commitment_add_note(*, commitment: Commitment, user, text: str) -> ProgressN
     text = text.strip()
     if not text:
         raise ValidationError(_("Write the note first."))
+    _check_note_length(text)
     return _save(
         ProgressNote(commitment=commitment, author=user, organization_id=user.organization_id, text=text),
         user,

@@ -40,13 +40,14 @@ def fail_until_locked(username, *, address):
 # --- the client address -------------------------------------------------------------------------------------
 
 
-def test_forged_x_forwarded_for_does_not_escape_token_throttle(costa_rica_officer):
+def test_forged_x_forwarded_for_does_not_escape_token_throttle(costa_rica_officer, settings):
     """Each request names a new client in X-Forwarded-For; with no trusted proxy the header is ignored."""
+    settings.AXES_FAILURE_LIMIT = 100  # the throttle alone, not the log-in limits
     statuses = []
     for n in range(15):
         response = Client().post(
             TOKEN,
-            {"username": "cr.officer", "password": "wrong-password"},
+            {"username": "cr.officer", "password": "wrong-password", "name": "script"},
             REMOTE_ADDR=ATTACKER,
             HTTP_X_FORWARDED_FOR=f"10.0.0.{n}",
         )
@@ -165,7 +166,9 @@ def test_attacker_cannot_lock_out_real_user_through_the_api_either(costa_rica_of
     log_in("cr.officer", address=HER_OFFICE)
     for n in range(2 * settings.AXES_FAILURE_LIMIT):
         Client().post(
-            TOKEN, {"username": "cr.officer", "password": "wrong-password"}, REMOTE_ADDR=f"192.0.2.{n + 1}"
+            TOKEN,
+            {"username": "cr.officer", "password": "wrong-password", "name": "script"},
+            REMOTE_ADDR=f"192.0.2.{n + 1}",
         )
     response, client = log_in("cr.officer", address=HER_OFFICE)
     assert response.status_code == 302 and signed_in(client)
@@ -215,3 +218,20 @@ def test_only_the_administrator_unlocks(costa_rica_officer, secretariat_staff, m
     someone = secretariat_staff if role == Role.SECRETARIAT else mexico_officer
     assert client_for(someone).post(f"/directory/people/{costa_rica_officer.pk}/unlock/").status_code == 404
     assert log_in("cr.officer", address=ATTACKER)[0].status_code == 429
+
+
+def test_locked_out_api_client_gets_json_not_a_web_page(costa_rica_officer):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = Client().post(
+            TOKEN,
+            {"username": "cr.officer", "password": "wrong-password", "name": "script"},
+            REMOTE_ADDR=ATTACKER,
+        )
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/json"
+    assert response["Retry-After"] == "900"
+    assert "15 minutos" in response.json()["detail"]
+    right = Client().post(
+        TOKEN, {"username": "cr.officer", "password": PASSWORD, "name": "script"}, REMOTE_ADDR=ATTACKER
+    )
+    assert right.status_code == 429 and "token" not in right.json()

@@ -161,7 +161,9 @@ def test_task_cut_off_by_an_outage_is_not_left_running(restore_signals, iom_anal
         return real_set_failed(self, exc)
 
     with (
-        mock.patch("enlace.meetings.reminders.send_reminders", side_effect=[down, 1]),
+        mock.patch(
+            "enlace.meetings.reminders.send_reminders_and_say_when_to_retry", side_effect=[down, (1, None)]
+        ),
         mock.patch.object(DBTaskResult, "set_failed", set_failed),
         mock.patch("enlace.core.management.commands.run_worker.time.sleep"),
     ):

@@ -1,5 +1,6 @@
 """Log-in, throttling, hashing, the second factor, invitations, password reset, language and people management."""
 
+import base64
 import os
 import re
 import subprocess
@@ -13,9 +14,9 @@ from django.test import Client
 from django.utils import translation
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
 
-from enlace.accounts.models import Role, User
+from enlace.accounts import services
+from enlace.accounts.models import ApiToken, Role, User
 from tests.conftest import PASSWORD, client_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,7 +110,7 @@ def test_argon2_is_configured_and_first_without_the_fast_test_hasher():
 
 
 @pytest.mark.parametrize(
-    "path", ["/home/", "/directory/", "/directory/people/", "/modules/reporting/", "/api/v1/organizations/"]
+    "path", ["/home/", "/directory/", "/directory/people/", "/modules/reporting/", "/accounts/profile/"]
 )
 def test_administrator_without_second_factor_is_sent_to_verify(secretariat_admin, path):
     client = Client()
@@ -119,10 +120,19 @@ def test_administrator_without_second_factor_is_sent_to_verify(secretariat_admin
     assert response["Location"].startswith("/accounts/verify/?next=")
 
 
-def test_administrator_without_second_factor_may_use_the_account_pages(secretariat_admin):
+def test_administrator_without_second_factor_gets_403_json_from_the_api(secretariat_admin):
     client = Client()
     client.force_login(secretariat_admin)
-    assert client.get("/accounts/profile/").status_code == 200
+    response = client.get("/api/v1/organizations/")
+    assert response.status_code == 403
+    assert response["Content-Type"] == "application/json"
+
+
+def test_administrator_without_second_factor_may_enrol_and_reach_health(secretariat_admin):
+    client = Client()
+    client.force_login(secretariat_admin)
+    assert client.get("/accounts/verify/")["Location"].startswith("/accounts/verify/setup/")
+    assert client.get("/accounts/verify/setup/").status_code == 200
     assert client.get("/health").status_code == 200
 
 
@@ -135,7 +145,7 @@ def test_second_factor_setup_with_a_real_code_then_verify_on_the_next_log_in(sec
     page = client.get("/accounts/verify/setup/?next=/home/")
     assert page.status_code == 200
     device = TOTPDevice.objects.get(user=secretariat_admin, confirmed=False)
-    assert page.context["secret"] == device.bin_key.hex()
+    assert page.context["secret"].replace(" ", "") == base64.b32encode(device.bin_key).decode().rstrip("=")
     response = client.post("/accounts/verify/setup/", {"token": code_for(device), "next": "/home/"})
     assert response.status_code == 302
     assert response["Location"] == "/home/"
@@ -349,7 +359,7 @@ def test_a_role_that_does_not_fit_the_organization_is_refused(
 def test_a_deactivated_person_cannot_log_in_and_loses_sessions_and_tokens(
     secretariat_admin, costa_rica_officer
 ):
-    Token.objects.create(user=costa_rica_officer)
+    services.api_token_issue(user=costa_rica_officer, name="laptop", with_second_factor=False)
     their_session = client_for(costa_rica_officer)
     response = client_for(secretariat_admin).post(
         f"/directory/people/{costa_rica_officer.pk}/active/", {"active": "0"}
@@ -357,7 +367,7 @@ def test_a_deactivated_person_cannot_log_in_and_loses_sessions_and_tokens(
     assert response["Location"] == "/directory/people/"
     costa_rica_officer.refresh_from_db()
     assert not costa_rica_officer.is_active
-    assert not Token.objects.filter(user=costa_rica_officer).exists()
+    assert not ApiToken.objects.filter(user=costa_rica_officer).exists()
     assert their_session.get("/home/")["Location"].startswith(LOGIN)
     refused = log_in(Client(), "cr.officer")
     assert refused.status_code == 200

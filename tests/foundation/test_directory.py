@@ -131,7 +131,8 @@ def test_api_needs_authentication(organizations):
 
 
 def _token(username="cr.officer", password=PASSWORD):
-    return Client().post("/api/v1/auth/token/", {"username": username, "password": password})
+    credentials = {"username": username, "password": password, "name": "test client"}
+    return Client().post("/api/v1/auth/token/", credentials, content_type="application/json")
 
 
 def test_token_authentication(costa_rica_officer):
@@ -153,7 +154,9 @@ def test_bad_credentials_answer_400_json(costa_rica_officer):
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
     assert response.json()["non_field_errors"]
-    missing = Client().post("/api/v1/auth/token/", {"username": "cr.officer"})
+    missing = Client().post(
+        "/api/v1/auth/token/", {"username": "cr.officer", "name": "x"}, content_type="application/json"
+    )
     assert missing.status_code == 400
     assert "password" in missing.json()
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from enlace import permissions
 from enlace.core.files import attachment_response
+from enlace.core.inputs import DATE_MAX, DATE_MIN, parse_int
 from enlace.core.models import Visibility
 from enlace.meetings import importing, selectors, services
 from enlace.meetings.documents import meeting_add_document
@@ -30,8 +31,9 @@ def meeting_list(request):
     if body in Body.values:
         meetings = meetings.filter(body=body)
     year = request.GET.get("year", "")
-    if year.isdigit() and len(year) == 4:
-        meetings = meetings.filter(start_date__year=int(year))
+    year_number = parse_int(year, minimum=DATE_MIN.year, maximum=DATE_MAX.year)
+    if year_number is not None:
+        meetings = meetings.filter(start_date__year=year_number)
     query = request.GET.get("q", "").strip()[:100]
     if query:
         meetings = meetings.filter(title__icontains=query) | meetings.filter(place__icontains=query)
