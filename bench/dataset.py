@@ -242,7 +242,7 @@ def build_pending_import(ctx: Context) -> dict:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from bench.documents import HEADER, OPENING, report_points
-    from enlace.meetings.importing import report_import_create
+    from enlace.meetings.importing import report_import_create, report_import_read
 
     points = "\n\n".join(
         f"{n}. {text}\n\na. {sub_a}\nb. {sub_b}" for n, text, (sub_a, sub_b) in report_points()
@@ -250,6 +250,8 @@ def build_pending_import(ctx: Context) -> dict:
     text = "\n".join(HEADER) + f"\n\n{OPENING}\n\n{points}\n"
     upload = SimpleUploadedFile("informe-100-paginas.txt", text.encode("utf-8"))
     pending = report_import_create(uploaded_file=upload, user=ctx.admin)
+    report_import_read(report_import_id=pending.pk, attempt=pending.attempt)  # what the worker would do
+    pending.refresh_from_db()
     return {"pending import points": len(pending.draft["agreements"])}
 
 

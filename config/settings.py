@@ -191,7 +191,20 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 # The review of a long imported report posts a few fields per point and commitment (thousands in all).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 50_000
-ENLACE_MAX_UPLOAD_BYTES = env_int("ENLACE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+# Limits on uploaded files, in one place (README, "Production"). Every upload: ENLACE_MAX_UPLOAD_BYTES. Reading a
+# report runs in a child process of the worker under the ENLACE_IMPORT_* limits; the structural limits also apply
+# to evidence and meeting documents that are inspected (Office files are zips).
+MB = 1024 * 1024
+ENLACE_MAX_UPLOAD_BYTES = env_int("ENLACE_MAX_UPLOAD_BYTES", 20 * MB)
+ENLACE_MAX_UNPACKED_BYTES = env_int("ENLACE_MAX_UNPACKED_BYTES", 100 * MB)
+ENLACE_MAX_ZIP_ENTRIES = env_int("ENLACE_MAX_ZIP_ENTRIES", 2000)
+ENLACE_MAX_XML_DEPTH = env_int("ENLACE_MAX_XML_DEPTH", 100)
+ENLACE_MAX_PAGES = env_int("ENLACE_MAX_PAGES", 300)
+ENLACE_MAX_PAGE_STREAM_BYTES = env_int("ENLACE_MAX_PAGE_STREAM_BYTES", 10 * MB)
+ENLACE_MAX_PARAGRAPHS = env_int("ENLACE_MAX_PARAGRAPHS", 50_000)
+ENLACE_IMPORT_CPU_SECONDS = env_int("ENLACE_IMPORT_CPU_SECONDS", 60)
+ENLACE_IMPORT_WALL_SECONDS = env_int("ENLACE_IMPORT_WALL_SECONDS", 90)
+ENLACE_IMPORT_MEMORY_BYTES = env_int("ENLACE_IMPORT_MEMORY_BYTES", 1024 * MB)
 ENLACE_API_MAX_JSON_BYTES = env_int("ENLACE_API_MAX_JSON_BYTES", 1024 * 1024)
 ENLACE_REMINDER_DAYS_BEFORE = env_int("ENLACE_REMINDER_DAYS_BEFORE", 7)
 # A task (or a reminder being sent) belongs to its worker this long without news; then it is run again.

@@ -165,7 +165,12 @@ def test_subpoint_before_its_point_is_recorded_under_it(organizations, secretari
 def test_import_review_with_a_subpoint_before_its_point_is_saved(organizations, secretariat_staff):
     from enlace.meetings.models import ReportImport
 
-    report_import = ReportImport.objects.create(original_name="informe.txt", size=1, draft={})
+    report_import = ReportImport.objects.create(
+        original_name="informe.txt",
+        size=1,
+        draft={},
+        status=ReportImport.Status.PENDING,  # read, to review
+    )
     data = meeting_form([("2.a", "Sub-punto"), ("2", "Punto")], action="save")
     response = client_for(secretariat_staff).post(f"/meetings/import/{report_import.pk}/", data)
     assert response.status_code == 302

@@ -11,6 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from enlace.core.limits import FileLimits, LimitExceeded, check_unpacked_size, open_zip
 from enlace.core.models import Document
 
 CONTENT_TYPES = {
@@ -41,7 +42,7 @@ MAX_NAME_LENGTH = 120
 
 
 def max_upload_bytes() -> int:
-    return getattr(settings, "ENLACE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+    return settings.ENLACE_MAX_UPLOAD_BYTES
 
 
 def safe_filename(name: str) -> str:
@@ -59,18 +60,24 @@ def safe_filename(name: str) -> str:
 
 
 def _content_matches(extension: str, upload) -> bool:
+    """Whether the content is what the extension says. An Office file (a zip) over the limits on entries or
+    unpacked size raises LimitExceeded: a zip bomb kept as evidence would go off on whoever opens it."""
     upload.seek(0)
     try:
         if extension in MAGIC:
             head = upload.read(16)
             return any(head.startswith(magic) for magic in MAGIC[extension])
         if extension in OOXML_PARTS:
+            limits = FileLimits.from_settings()
             try:
-                with zipfile.ZipFile(upload) as package:
+                with open_zip(upload, limits) as package:
                     names = set(package.namelist())
-            except (zipfile.BadZipFile, OSError, ValueError):
+                    if "[Content_Types].xml" not in names or OOXML_PARTS[extension] not in names:
+                        return False
+                    check_unpacked_size(package, limits)
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
                 return False
-            return "[Content_Types].xml" in names and OOXML_PARTS[extension] in names
+            return True
         # Plain text and CSV: UTF-8 (with or without a BOM), no NUL bytes.
         data = upload.read()
         if b"\x00" in data:
@@ -104,7 +111,11 @@ def validate_upload(upload) -> tuple[str, str]:
             ),
             code="file_type",
         )
-    if not _content_matches(extension, upload):
+    try:
+        matches = _content_matches(extension, upload)
+    except LimitExceeded as error:
+        raise ValidationError(str(error.message), code=error.code) from None
+    if not matches:
         raise ValidationError(
             _("The content of the file does not match its extension (%(extension)s).")
             % {"extension": extension},

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from enlace.core.models import Visibility
 from enlace.meetings.evidence import commitment_add_evidence
-from enlace.meetings.importer import import_report_file
+from enlace.meetings.importing import read_report
 from enlace.meetings.models import Commitment, CommitmentStatus, Meeting
 from enlace.meetings.services import commitment_add_note, commitment_update_status, meeting_create_from_draft
 
@@ -29,7 +29,7 @@ RECENT_TITLE = "REPORT OF THE VIRTUAL MEETING OF THE LIAISON OFFICER NETWORK ON 
 
 def _import(path: Path, name: str | None = None, text: str | None = None, *, visibility, user) -> Meeting:
     data = text.encode("utf-8") if text is not None else path.read_bytes()
-    draft = import_report_file(data, name or path.name)
+    draft = read_report(data=data, filename=name or path.name, language="es")  # under the import limits
     return meeting_create_from_draft(draft=draft, created_by=user, visibility=visibility)
 
 

@@ -1,11 +1,13 @@
 """Forms of the meeting pages: the meeting header, and the review of a draft (points and commitments)."""
 
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from enlace import permissions
 from enlace.core.inputs import DateField, model_max_length
 from enlace.core.models import Document, Visibility
+from enlace.core.uploads import max_upload_bytes
 from enlace.core.widgets import (
     FastCheckboxInput,
     FastDateInput,
@@ -31,19 +33,19 @@ def organization_choices(*, with_states: bool = False) -> list[tuple[str, str]]:
 
 class UploadReportForm(forms.Form):
     file = forms.FileField(
-        label=_("Report file"),
-        help_text=_("A .docx, .pdf or .txt file of up to 20 MB, in Spanish or English."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf,.txt"}),
+        label=_("Report file"), widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf,.txt"})
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "A .docx, .pdf or .txt file of up to %(max)s, in Spanish or English."
+        ) % {"max": filesizeformat(max_upload_bytes())}
 
 
 class MeetingDocumentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=model_max_length(Document, "title"))
-    file = forms.FileField(
-        label=_("File"),
-        required=False,
-        help_text=_("PDF, Word, Excel, PowerPoint, PNG, JPEG, text or CSV, up to 20 MB."),
-    )
+    file = forms.FileField(label=_("File"), required=False)
     url = forms.URLField(
         label=_("or a link"),
         required=False,
@@ -51,6 +53,12 @@ class MeetingDocumentForm(forms.Form):
         max_length=model_max_length(Document, "url"),
         help_text=_("An address that starts with https://"),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "PDF, Word, Excel, PowerPoint, PNG, JPEG, text or CSV, up to %(max)s."
+        ) % {"max": filesizeformat(max_upload_bytes())}
 
 
 class MeetingHeaderForm(forms.Form):

@@ -96,7 +96,7 @@ def pending_imports(user) -> QuerySet:
         return ReportImport.objects.none()
     # The draft and the source text of a long report weigh hundreds of kilobytes: lists need neither.
     return (
-        ReportImport.objects.filter(status=ReportImport.Status.PENDING)
+        ReportImport.objects.filter(status__in=ReportImport.OPEN_STATUSES)
         .select_related("uploaded_by")
         .defer("draft", "source_text")
     )

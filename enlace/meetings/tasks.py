@@ -18,3 +18,12 @@ def send_commitment_reminders(day: str | None = None) -> int:
     if retry_at is not None and send_commitment_reminders.get_backend().supports_defer:
         send_commitment_reminders.using(run_after=retry_at).enqueue(today.isoformat())
     return sent
+
+
+@task()
+def read_report_import(*, report_import_id: int, attempt: int) -> str:
+    """Reads an uploaded report under the import limits (in a child process) and records the draft or why it
+    was refused; returns the import's status."""
+    from enlace.meetings.importing import report_import_read
+
+    return report_import_read(report_import_id=report_import_id, attempt=attempt)

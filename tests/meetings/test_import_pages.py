@@ -1,4 +1,6 @@
-"""The import pages: upload, review beside the source, confirm or discard; nothing recorded before confirming."""
+"""The import pages: upload (answered at once), the reading's progress, review beside the source, confirm or
+discard; nothing recorded before confirming. Here the worker runs each task as it is queued (the immediate
+backend); tests/meetings/test_import_worker.py runs the real queue."""
 
 from pathlib import Path
 
@@ -11,11 +13,13 @@ from tests.conftest import client_for
 pytestmark = pytest.mark.django_db
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_d9e9c4457487cb69.txt"
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    settings.TASKS = IMMEDIATE
 
 
 def upload(client, name="informe.txt", data=None):
@@ -107,10 +111,18 @@ def test_discard_leaves_nothing(organizations, secretariat_staff, tmp_path):
     assert not [path for path in tmp_path.rglob("*") if path.is_file()]
 
 
+def test_an_empty_upload_is_refused_by_the_form(organizations, secretariat_staff):
+    secretariat_staff.language = "en"  # messages come in the person's own language
+    secretariat_staff.save()
+    response = upload(client_for(secretariat_staff), "vacio.txt", b"")
+    assert response.status_code == 200
+    assert "The submitted file is empty." in " ".join(response.context["form"].errors["file"])
+    assert ReportImport.objects.count() == 0
+
+
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("vacio.txt", b"", "The submitted file is empty."),
         (
             "carta.txt",
             "Estimada señora: le escribo para saludarla.".encode(),
@@ -120,14 +132,61 @@ def test_discard_leaves_nothing(organizations, secretariat_staff, tmp_path):
         ("foto.png", b"\x89PNG\r\n\x1a\n" + b"0" * 100, "Unsupported file type"),
     ],
 )
-def test_bad_files_get_a_message_and_create_nothing(organizations, secretariat_staff, name, data, message):
-    secretariat_staff.language = "en"  # messages come in the person's own language
+def test_bad_files_are_refused_with_a_message_and_record_nothing(
+    organizations, secretariat_staff, name, data, message
+):
+    secretariat_staff.language = "en"
     secretariat_staff.save()
     client = client_for(secretariat_staff)
     response = upload(client, name, data)
-    assert response.status_code == 200
-    assert message in " ".join(response.context["form"].errors["file"])
-    assert ReportImport.objects.count() == 0 and Meeting.objects.count() == 0
+    report_import = ReportImport.objects.get()
+    assert response["Location"] == f"/meetings/import/{report_import.pk}/"
+    assert report_import.status == ReportImport.Status.REFUSED and Meeting.objects.count() == 0
+    page = client.get(response["Location"])
+    assert page.status_code == 200 and message in page.content.decode()
+    assert b'value="retry"' in page.content and b'value="discard"' in page.content
+
+
+def test_a_report_over_a_limit_is_refused_naming_it_in_each_readers_language(
+    settings, organizations, secretariat_staff, secretariat_admin
+):
+    settings.ENLACE_MAX_PARAGRAPHS = 10
+    upload(client_for(secretariat_staff))  # the seed has some 60 lines
+    report_import = ReportImport.objects.get()
+    assert report_import.status == ReportImport.Status.REFUSED and report_import.refusal_code == "paragraphs"
+    secretariat_admin.language = "en"
+    secretariat_admin.save()
+    spanish = client_for(secretariat_staff).get(f"/meetings/import/{report_import.pk}/").content.decode()
+    english = client_for(secretariat_admin).get(f"/meetings/import/{report_import.pk}/").content.decode()
+    assert "El archivo tiene más de 10 párrafos." in spanish
+    assert "The file has more than 10 paragraphs." in english
+    assert Meeting.objects.count() == 0
+
+
+def test_a_refused_import_is_read_again_after_the_limit_is_raised(settings, organizations, secretariat_staff):
+    settings.ENLACE_MAX_PARAGRAPHS = 10
+    client = client_for(secretariat_staff)
+    upload(client)
+    report_import = ReportImport.objects.get()
+    settings.ENLACE_MAX_PARAGRAPHS = 50_000
+    response = client.post(f"/meetings/import/{report_import.pk}/", {"action": "retry"})
+    assert response["Location"] == f"/meetings/import/{report_import.pk}/"
+    report_import.refresh_from_db()
+    assert report_import.status == ReportImport.Status.PENDING and report_import.attempt == 2
+    assert "Tegucigalpa" in client.get(response["Location"]).context["source"].source_text
+
+
+def test_a_refused_import_can_be_discarded_with_its_file(
+    settings, organizations, secretariat_staff, tmp_path
+):
+    settings.ENLACE_MAX_PARAGRAPHS = 10
+    client = client_for(secretariat_staff)
+    upload(client)
+    report_import = ReportImport.objects.get()
+    client.post(f"/meetings/import/{report_import.pk}/", {"action": "discard"})
+    report_import.refresh_from_db()
+    assert report_import.status == ReportImport.Status.DISCARDED
+    assert not [path for path in tmp_path.rglob("*") if path.is_file()]
 
 
 def test_a_huge_upload_is_refused_before_it_is_read(organizations, secretariat_staff):
@@ -151,3 +210,4 @@ def test_only_the_secretariat_imports(persona, organizations, secretariat_staff)
     assert upload(client).status_code == 404
     assert client.get(f"/meetings/import/{report_import.pk}/").status_code == 404
     assert client.post(f"/meetings/import/{report_import.pk}/", {"action": "discard"}).status_code == 404
+    assert client.post(f"/meetings/import/{report_import.pk}/", {"action": "retry"}).status_code == 404

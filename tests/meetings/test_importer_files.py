@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from django.conf import settings
 from django.utils import translation
 from django.utils.functional import Promise
 from docx.oxml import parse_xml
@@ -15,7 +16,7 @@ from docx.oxml.ns import nsdecls
 from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 
-from enlace.meetings.importer import MAX_REPORT_BYTES, ReportFileError, extract_text, import_report_file
+from enlace.meetings.importer import ReportFileError, extract_text, import_report_file
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_d9e9c4457487cb69.txt"
 
@@ -225,7 +226,7 @@ def zip_of(names: list[str]) -> bytes:
 
 BAD_FILES = [
     ("empty", b"", "informe.txt", "The file is empty."),
-    ("too large", b"1. a\n" * (MAX_REPORT_BYTES // 5 + 1), "informe.txt", "The file is larger than 20 MB."),
+    ("too large", b"1. a\n" * (settings.ENLACE_MAX_UPLOAD_BYTES // 5 + 1), "informe.txt", "The file is larger than 20 MB."),
     ("only spaces", b" \n\t\n", "informe.txt", "No text could be read from the file. A scanned document must go "
      "through text recognition (OCR) first."),
     ("binary named .txt", b"\x00\x01\x02binary\x00" * 10, "informe.txt",

@@ -1,11 +1,20 @@
-"""Text of a .docx in reading order, with the numbers Word draws for automatic lists ("1.", "a)")."""
+"""Text of a .docx in reading order, with the numbers Word draws for automatic lists ("1.", "a)").
+
+The package is read here rather than by python-docx, which loads every part (images included) into memory: only
+the document, its numbering and its styles are inflated, each against the unpacked-size budget, and parsed with
+entities unresolved, no DTD, a depth limit and a paragraph limit checked while the XML streams in.
+"""
 
 from __future__ import annotations
 
 import io
+import posixpath
 
-import docx
 from docx.oxml.ns import qn
+from lxml import etree
+
+from enlace.core import limits as file_limits
+from enlace.core.limits import FileLimits, UnpackBudget
 
 _W_P, _W_TBL, _W_SDT = qn("w:p"), qn("w:tbl"), qn("w:sdt")
 
@@ -35,14 +44,11 @@ def _format(value: int, fmt: str) -> str:
 class _Numbering:
     """Replays Word's list counters: one set per abstract list, deeper levels reset when a higher one moves."""
 
-    def __init__(self, document):
-        try:
-            self.root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
-            self.root = None
+    def __init__(self, numbering, styles):
+        self.root = numbering
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
-        self.styles = document.styles.element
+        self.styles = styles if styles is not None else etree.Element(qn("w:styles"))
 
     def _style_numbering(self, paragraph) -> tuple[str | None, str | None]:
         style_id = _val(paragraph.find(qn("w:pPr")), "w:pStyle")
@@ -141,8 +147,85 @@ def _blocks(container, numbering: _Numbering, out: list[str]) -> None:
                 _blocks(content, numbering, out)
 
 
-def docx_text(data: bytes) -> str:
-    document = docx.Document(io.BytesIO(data))
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_OFFICE_DOCUMENT = "/officeDocument"
+
+
+def _parse(data: bytes, limits: FileLimits, *, count_paragraphs: bool = False):
+    """The XML tree, refused past the depth or paragraph limit as it streams in (before the whole tree exists)."""
+    events = etree.iterparse(
+        io.BytesIO(data),
+        events=("start", "end"),
+        resolve_entities=False,
+        huge_tree=False,
+        no_network=True,
+        load_dtd=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    depth = paragraphs = 0
+    first = True
+    for event, element in events:
+        if event == "end":
+            depth -= 1
+            continue
+        if first:
+            if element.getroottree().docinfo.doctype:
+                raise file_limits.declares_entities()
+            first = False
+        depth += 1
+        if depth > limits.max_xml_depth:
+            raise file_limits.too_deep(limits.max_xml_depth)
+        if count_paragraphs and element.tag == _W_P:
+            paragraphs += 1
+            if paragraphs > limits.max_paragraphs:
+                raise file_limits.too_many_paragraphs(limits.max_paragraphs)
+    return events.root
+
+
+def _targets(archive, names: set[str], part: str, budget: UnpackBudget, limits: FileLimits) -> dict[str, str]:
+    """Relationship type (its last path segment) -> the part it points to, from the part's .rels file."""
+    folder, base = posixpath.split(part)
+    rels_name = posixpath.join(folder, "_rels", base + ".rels")
+    if rels_name not in names:
+        return {}
+    root = _parse(file_limits.read_member(archive, archive.getinfo(rels_name), budget), limits)
+    targets = {}
+    for rel in root.iter(_RELS):
+        kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+        target = rel.get("Target") or ""
+        if rel.get("TargetMode") == "External" or not target:
+            continue
+        path = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
+        targets.setdefault(kind, path)
+    return targets
+
+
+def docx_text(archive, limits: FileLimits) -> str:
+    """The text of the open zip `archive` (a Word package). KeyError when it has no main document."""
+    names = set(archive.namelist())
+    budget = UnpackBudget(limits.max_unpacked_bytes)
+    main = _targets(archive, names, "", budget, limits).get(_OFFICE_DOCUMENT[1:], "word/document.xml")
+    if main not in names:
+        raise KeyError(main)
+    parts = _targets(archive, names, main, budget, limits)
+
+    def load(kind: str):
+        name = parts.get(kind)
+        if name is None or name not in names:
+            return None
+        return _parse(file_limits.read_member(archive, archive.getinfo(name), budget), limits)
+
+    document = _parse(
+        file_limits.read_member(archive, archive.getinfo(main), budget), limits, count_paragraphs=True
+    )
+    body = document.find(qn("w:body"))
+    if document.tag != qn("w:document") or body is None:
+        raise ValueError("not a Word document part")
     out: list[str] = []
-    _blocks(document.element.body, _Numbering(document), out)
+    _blocks(body, _Numbering(load("numbering"), load("styles")), out)
     return "\n".join(out)

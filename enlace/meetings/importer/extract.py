@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import io
-import zipfile
 
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from enlace.core import limits as file_limits
+from enlace.core.limits import FileLimits, LimitExceeded
+
 from .errors import ReportFileError
 
-MAX_REPORT_BYTES = 20 * 1024 * 1024
-# A .docx is a zip: refuse one that would unpack to far more than any report (a "zip bomb").
-_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")
 _TEXT_EXTENSIONS = ("", ".txt", ".text", ".md")
 _UNSUPPORTED_HINTS = {
@@ -26,19 +25,26 @@ def _extension(filename: str) -> str:
     return "." + name.rsplit(".", 1)[1] if "." in name else ""
 
 
-def extract_text(data: bytes, filename: str) -> str:
-    """The report's text. Raises ReportFileError for a file that is not a readable .txt, .docx or .pdf."""
+def extract_text(data: bytes, filename: str, limits: FileLimits | None = None) -> str:
+    """The report's text. Raises ReportFileError for a file that is not a readable .txt, .docx or .pdf, or one
+    over a limit (`limits`, by default the settings'); its message then names the limit."""
+    limits = limits or FileLimits.from_settings()
+    try:
+        return _extract_text(data, filename, limits)
+    except LimitExceeded as error:
+        raise ReportFileError(error.message, code=error.code) from None
+
+
+def _extract_text(data: bytes, filename: str, limits: FileLimits) -> str:
     if not data:
         raise ReportFileError(_("The file is empty."))
-    if len(data) > MAX_REPORT_BYTES:
-        raise ReportFileError(
-            format_lazy(_("The file is larger than {size} MB."), size=MAX_REPORT_BYTES // (1024 * 1024))
-        )
+    if len(data) > limits.max_upload_bytes:
+        raise file_limits.too_large(limits.max_upload_bytes)
     extension = _extension(filename)
     if b"%PDF-" in data[:1024]:
-        text = _pdf_text(data)
+        text = _pdf_text(data, limits)
     elif data[:4] == b"PK\x03\x04":
-        text = _docx_text(data)
+        text = _docx_text(data, limits)
     elif extension in (".pdf", ".docx"):
         raise ReportFileError(
             format_lazy(_("The file is damaged or is not really a {kind} file."), kind=extension[1:].upper())
@@ -50,6 +56,8 @@ def extract_text(data: bytes, filename: str) -> str:
         if data.startswith(_IMAGES):
             raise _unsupported()
         text = _plain_text(data, extension)
+    if text.count("\n") >= limits.max_paragraphs:  # lines: a page of a report holds some fifty
+        raise file_limits.too_many_paragraphs(limits.max_paragraphs)
     if not text.strip():
         raise ReportFileError(
             _("No text could be read from the file. A scanned document must go through text recognition (OCR) "
@@ -82,40 +90,88 @@ def _looks_binary(data: bytes) -> bool:
     return control > len(sample) // 100
 
 
-def _docx_text(data: bytes) -> str:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        names = set(archive.namelist())
-        unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise ReportFileError(_("The file is damaged and could not be read.")) from None
-    if "word/document.xml" not in names:
-        raise _unsupported()
-    if unpacked > _MAX_UNPACKED_BYTES:
-        raise ReportFileError(_("The file is damaged and could not be read."))
+def _damaged() -> ReportFileError:
+    return ReportFileError(_("The file is damaged and could not be read."))
+
+
+def _docx_text(data: bytes, limits: FileLimits) -> str:
     from .docx_text import docx_text
 
     try:
-        return docx_text(data)
-    except Exception:  # python-docx raises many kinds of errors on a broken package
-        raise ReportFileError(_("The file is damaged and could not be read.")) from None
+        with file_limits.open_zip(io.BytesIO(data), limits) as archive:
+            return docx_text(archive, limits)
+    except LimitExceeded:
+        raise
+    except KeyError:  # no main document: some other kind of zip
+        raise _unsupported() from None
+    except (MemoryError, RecursionError):
+        raise
+    except Exception:  # zipfile and lxml raise many kinds of errors on a broken package
+        raise _damaged() from None
 
 
-def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+def _pdf_text(data: bytes, limits: FileLimits) -> str:
+    from pypdf import PdfReader, apply_configuration
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError
 
+    per_page = limits.max_page_stream_bytes
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):  # "" opens files locked only against editing
-            raise FileNotDecryptedError("password")
+        # pypdf stops any one stream at the per-page limit; the loop below adds up each page and the whole file.
+        with apply_configuration(
+            zlib_maximum_output_length=per_page,
+            lzw_maximum_output_length=per_page,
+            run_length_maximum_output_length=per_page,
+            array_based_stream_maximum_output_length=per_page,
+            brotli_maximum_output_length=per_page,
+            stream_decoding_work_maximum_length=per_page * 4,
+            maximum_declared_stream_length=limits.max_upload_bytes,
+        ):
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):  # "" opens files locked only against editing
+                raise FileNotDecryptedError("password")
+            _check_page_count(reader, limits)
+            budget = file_limits.UnpackBudget(limits.max_unpacked_bytes)
+            texts = []
+            for page in reader.pages:
+                _check_page_streams(page, budget, limits)
+                texts.append(page.extract_text() or "")
         # Pages are separated by form feeds so the parser can find running headers and footers.
-        return "\f".join(page.extract_text() or "" for page in reader.pages)
+        return "\f".join(texts)
+    except LimitExceeded:
+        raise
+    except LimitReachedError:
+        raise file_limits.page_unpacks_too_large(per_page) from None
     except (FileNotDecryptedError, DependencyError):
         raise ReportFileError(
             _("The PDF is protected with a password. Remove the protection and upload it again.")
         ) from None
-    except PdfReadError:
-        raise ReportFileError(_("The file is damaged and could not be read.")) from None
+    except (MemoryError, RecursionError):
+        raise
     except Exception:  # pypdf raises assorted errors on malformed files
-        raise ReportFileError(_("The file is damaged and could not be read.")) from None
+        raise _damaged() from None
+
+
+def _check_page_count(reader, limits: FileLimits) -> None:
+    try:  # the count the page tree declares, before pypdf walks it
+        declared = int(reader.trailer["/Root"]["/Pages"]["/Count"])
+    except (KeyError, TypeError, ValueError):
+        declared = 0
+    if declared > limits.max_pages or len(reader.pages) > limits.max_pages:
+        raise file_limits.too_many_pages(limits.max_pages)
+
+
+def _check_page_streams(page, budget, limits: FileLimits) -> None:
+    """Inflates the page's content streams (pypdf keeps them for the text extraction) and counts their size."""
+    contents = page.get("/Contents")
+    if contents is None:
+        return
+    contents = contents.get_object()
+    streams = contents if isinstance(contents, list) else [contents]
+    size = 0
+    for stream in streams:
+        stream = stream.get_object()
+        if hasattr(stream, "get_data"):
+            size += len(stream.get_data())
+        if size > limits.max_page_stream_bytes:
+            raise file_limits.page_unpacks_too_large(limits.max_page_stream_bytes)
+    budget.take(size)

@@ -1,18 +1,23 @@
-"""Import a meeting report: upload, review the draft beside the source text, confirm."""
+"""Import a meeting report: upload (answered at once), follow the reading, review the draft beside the source text,
+confirm. The reading itself runs in the worker (`tasks.read_report_import`)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from enlace import permissions
+from enlace.core import limits as file_limits
 from enlace.core.models import Visibility
 from enlace.meetings import importing, selectors
 from enlace.meetings.forms import UploadReportForm
 from enlace.meetings.models import ReportImport
 from enlace.meetings.review import review_forms
+
+POLL_SECONDS = 2
 
 
 def _require_secretariat(user):
@@ -30,11 +35,12 @@ def _declared_size(request) -> int:
 @login_required
 def import_upload(request):
     _require_secretariat(request.user)
-    if request.method == "POST" and _declared_size(request) > importing.MAX_REPORT_BYTES + 1024 * 1024:
+    limit = importing.max_report_bytes()
+    if request.method == "POST" and _declared_size(request) > limit + 1024 * 1024:
         # Refused before the body is read: a huge upload never reaches the disk.
         form = UploadReportForm(data={}, files={})
         form.full_clean()
-        form.errors["file"] = form.error_class([_("The file is larger than 20 MB.")])
+        form.errors["file"] = form.error_class([str(file_limits.too_large(limit))])
     else:
         form = UploadReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_bound and form.is_valid():
@@ -50,21 +56,52 @@ def import_upload(request):
     return render(request, "meetings/import_upload.html", {"form": form, "pending": pending})
 
 
+def _progress(request, report_import):
+    """The page of an import that is not ready for review: queued, reading, refused or failed. htmx polls its
+    status block; without JavaScript the page refreshes itself while the reading goes on."""
+    context = {
+        "report_import": report_import,
+        "refusal": report_import.refusal_message(get_language() or "es"),
+        "poll_seconds": POLL_SECONDS,
+    }
+    if request.htmx:
+        if not report_import.in_progress:  # read, refused or stalled: the whole page changes
+            response = HttpResponse(status=204)
+            response["HX-Refresh"] = "true"
+            return response
+        return render(request, "meetings/_import_status.html", context)
+    return render(request, "meetings/import_progress.html", context)
+
+
 @login_required
 def import_review(request, pk):
     _require_secretariat(request.user)
     report_import = get_object_or_404(ReportImport, pk=pk)
-    if report_import.status != ReportImport.Status.PENDING:
+    action = request.POST.get("action", "")
+    if report_import.status in (ReportImport.Status.CONFIRMED, ReportImport.Status.DISCARDED):
         meeting = report_import.meetings.first()
         if meeting is not None:
             return redirect("meetings:detail", meeting.pk)
         raise Http404
-    source = importing.report_import_draft(report_import)
-    action = request.POST.get("action", "")
-    if request.method == "POST" and action == "discard":
-        importing.report_import_discard(report_import=report_import, user=request.user)
+    if request.method == "POST" and action in ("discard", "retry"):
+        try:
+            if action == "retry":
+                importing.report_import_retry(report_import=report_import, user=request.user)
+                messages.success(request, _("The report was queued to be read again."))
+                return redirect("meetings:import_review", report_import.pk)
+            importing.report_import_discard(report_import=report_import, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("meetings:import_review", report_import.pk)
         messages.success(request, _("The import was discarded; nothing was recorded."))
         return redirect("meetings:import")
+    if report_import.status != ReportImport.Status.PENDING:
+        return _progress(request, report_import)
+    if request.htmx and request.method == "GET" and request.htmx.trigger == "import-status":
+        response = HttpResponse(status=204)  # a poll that arrives once the draft is ready
+        response["HX-Refresh"] = "true"
+        return response
+    source = importing.report_import_draft(report_import)
     if request.method == "POST":
         forms = review_forms(data=request.POST)
         if forms.is_valid():

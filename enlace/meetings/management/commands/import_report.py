@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, no_translations
 
-from enlace.meetings.importer import MAX_REPORT_BYTES, ReportFileError, import_report_file
+from enlace.meetings.importing import max_report_bytes, read_report
 
 
 class Command(BaseCommand):
@@ -43,18 +43,20 @@ class Command(BaseCommand):
             self.stdout.write(str(meeting.pk))
 
     def read(self, path: Path):
+        """The draft, read in a child process under the same limits as an upload (ENLACE_MAX_*, ENLACE_IMPORT_*)."""
+        limit = max_report_bytes()
         try:
-            if path.stat().st_size > MAX_REPORT_BYTES:  # refuse before reading a huge file into memory
-                raise CommandError(f"The file is larger than {MAX_REPORT_BYTES // (1024 * 1024)} MB: {path}")
+            if path.stat().st_size > limit:  # refuse before reading a huge file into memory
+                raise CommandError(f"The file is larger than {limit / (1024 * 1024):g} MB: {path}")
             data = path.read_bytes()
         except FileNotFoundError:
             raise CommandError(f"File not found: {path}") from None
         except (IsADirectoryError, PermissionError, OSError) as error:
             raise CommandError(f"Cannot read {path}: {error.strerror or error}") from None
         try:
-            return import_report_file(data, path.name)
-        except ReportFileError as error:
-            raise CommandError(str(error.message)) from None
+            return read_report(data=data, filename=path.name, language="en")
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
 
 
 def render_text(draft) -> str:

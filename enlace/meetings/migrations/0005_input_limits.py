@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0002_alter_historicalmeeting_language_and_more'),
+        ('meetings', '0004_import_job_state'),
     ]
 
     operations = [
