@@ -4,7 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
-DEV_ENV := DEBUG=true
+# Development: links in e-mails and calendar addresses name the port the demo serves on.
+DEV_ENV := DEBUG=true SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}
 # Production targets never fall back on a development .env: DEBUG is off unless the environment says otherwise.
 PROD_ENV := DEBUG=$${DEBUG:-false}
 
@@ -40,7 +41,10 @@ demo-data: migrate
 
 demo: demo-data
 	@$(DEV_ENV) $(PY) manage.py demo_logins --port $(PORT)
-	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "The worker (imports, reminders) runs beside the server; its log is var/demo-worker.log."
+	@$(DEV_ENV) $(PY) manage.py run_worker >var/demo-worker.log 2>&1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production: gunicorn on PostgreSQL (set DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS; see README).
 serve: install

@@ -1,13 +1,10 @@
-"""Compile locale/*/LC_MESSAGES/django.po to .mo with polib, so no system gettext is needed."""
+"""`make translations`: compile the catalogs (see enlace.core.catalogs)."""
 
+import sys
 from pathlib import Path
 
-import polib
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-ROOT = Path(__file__).resolve().parent.parent
+from enlace.core.catalogs import compile_catalogs  # noqa: E402
 
-for po_path in sorted((ROOT / "locale").glob("*/LC_MESSAGES/django.po")):
-    mo_path = po_path.with_suffix(".mo")
-    if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-        continue
-    polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+compile_catalogs()

@@ -4,10 +4,18 @@ import pytest
 from django.test import Client
 
 from enlace.accounts.models import Role, User
+from enlace.core.catalogs import compile_catalogs
 from enlace.directory.models import Organization
 from enlace.directory.reference import load_reference_organizations
 
 PASSWORD = "a-long-test-password-2026"
+
+
+def pytest_sessionstart(session):
+    """The suite compiles the catalogs it reads, so a checkout whose .mo files are stale or missing (they are not
+    in git) tests its own translations. xdist workers find them compiled by the controller."""
+    if not hasattr(session.config, "workerinput"):
+        compile_catalogs(force=True)
 
 
 @pytest.fixture

@@ -128,3 +128,15 @@ def test_production_refuses_to_start_on_a_development_env_file(tmp_path):
     result = run([sys.executable, "-c", SETUP], DEBUG="false", ENLACE_ENV_FILE=str(env_file))
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_make_demo_on_another_port_names_that_port_in_its_links_and_runs_the_worker():
+    root = Path(__file__).resolve().parents[2]
+    plan = subprocess.run(
+        ["make", "-n", "demo", "PORT=8123"], cwd=root, capture_output=True, text=True, check=True
+    ).stdout
+    server = next(line for line in plan.splitlines() if "runserver" in line)
+    worker = next(line for line in plan.splitlines() if "run_worker" in line)
+    assert "runserver 127.0.0.1:8123" in server
+    for line in (server, worker):
+        assert "SITE_URL=${SITE_URL:-http://127.0.0.1:8123}" in line
