@@ -26,14 +26,14 @@ PAGES = [
     PageCase("home (liaison officer)", "/home/", 3.0, user="officer"),
     PageCase("directory: organizations", "/directory/", 3.0),
     PageCase("directory: people", "/directory/people/", 3.0),
-    PageCase("follow-up, 5,000 commitments (secretariat)", "/meetings/follow-up/", 5.0),
-    PageCase("follow-up (liaison officer)", "/meetings/follow-up/", 5.0, user="officer"),
+    PageCase("follow-up, 5,000 commitments (secretariat)", "/follow-up/", 5.0),
+    PageCase("follow-up (liaison officer)", "/follow-up/", 5.0, user="officer"),
     PageCase("meetings: list", "/meetings/", 3.0),
     # The bench spreads 5,000 commitments over 20 meetings: this page lists about 250, like a follow-up page.
     PageCase("meetings: one meeting, about 250 commitments", "/meetings/1/", 5.0),
     # Whole-register downloads: every one of the 5,000 commitments in one file.
-    PageCase("follow-up export, CSV (5,000 rows)", "/meetings/follow-up/export.csv", 15.0, requests=40),
-    PageCase("follow-up export, Excel (5,000 rows)", "/meetings/follow-up/export.xlsx", 60.0, requests=20),
+    PageCase("follow-up export, CSV (5,000 rows)", "/follow-up/export.csv", 15.0, requests=40),
+    PageCase("follow-up export, Excel (5,000 rows)", "/follow-up/export.xlsx", 60.0, requests=20),
     PageCase("meeting report, .docx", "/meetings/1/report.docx", 5.0, requests=60),
     PageCase("meeting report, .pdf", "/meetings/1/report.pdf", 40.0, requests=20),
     # Reviewing a 100-page report (about 300 points, 600 sub-points, 500 proposed commitments) on one page.

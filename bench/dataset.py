@@ -242,7 +242,7 @@ def build_pending_import(ctx: Context) -> dict:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from bench.documents import HEADER, OPENING, report_points
-    from enlace.meetings.importing import report_import_create, report_import_read
+    from enlace.imports.importing import report_import_create, report_import_read
 
     points = "\n\n".join(
         f"{n}. {text}\n\na. {sub_a}\nb. {sub_b}" for n, text, (sub_a, sub_b) in report_points()

@@ -142,7 +142,7 @@ def alternate(case: Callable[[], object], baseline: Callable[[], object]) -> tup
 def import_case() -> Result:
     result = Result(f"import a {PAGES}-page report (PDF)", 3.0, "pypdf: bare text extraction, same PDF")
     try:  # the path an upload takes: a child process under the import limits
-        from enlace.meetings.importing import read_report
+        from enlace.imports.importing import read_report
     except ImportError as exc:
         return _not_built(result, exc)
     from pypdf import PdfReader

@@ -340,9 +340,9 @@ def client_loop(
         elif roll < 0.20:
             kind, channel, request = "write", "api", "status"
         elif roll < 0.55:
-            kind, channel, path = "read", "web", f"/meetings/commitments/{pk}/"
+            kind, channel, path = "read", "web", f"/follow-up/commitments/{pk}/"
         elif roll < 0.65:
-            kind, channel, path = "read", "web", "/meetings/follow-up/"
+            kind, channel, path = "read", "web", "/follow-up/"
         else:
             kind, channel, path = "read", "api", f"/api/v1/commitments/?organization={rng.choice(STATES)}"
         if kind == "write":
@@ -353,7 +353,7 @@ def client_loop(
             if request == "note":
                 token = client.cookies.get("csrftoken", "")
                 data = {"action": "note", "note-text": marker, "csrfmiddlewaretoken": token}
-                response = client.post(f"/meetings/commitments/{pk}/", data=data)
+                response = client.post(f"/follow-up/commitments/{pk}/", data=data)
                 acknowledged = response.status_code == 302
             elif request == "status":
                 headers = {"X-CSRFToken": client.cookies.get("csrftoken", "")}
@@ -392,7 +392,7 @@ class Events:
 def enqueue(days: list[dt.date]) -> list[str]:
     from django.db import connections
 
-    from enlace.meetings.tasks import send_commitment_reminders
+    from enlace.followup.tasks import send_commitment_reminders
 
     ids = [str(send_commitment_reminders.enqueue(day.isoformat()).id) for day in days]
     connections.close_all()
@@ -513,7 +513,7 @@ def report(outcomes: list[Outcome], events: Events, drained: float, pg_version: 
     from django.db.models import Count
     from django_tasks_db.models import DBTaskResult
 
-    from enlace.meetings.models import ProgressNote, ReminderSent
+    from enlace.followup.models import ProgressNote, ReminderSent
 
     ok = True
     say("")

@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "enlace.directory",
     "enlace.accounts",
     "enlace.meetings",
+    "enlace.followup",
+    "enlace.imports",
+    "enlace.home",
     "enlace.api",
 ]
 
@@ -141,8 +144,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "core:landing"
+LOGIN_REDIRECT_URL = "home:home"
+LOGOUT_REDIRECT_URL = "home:landing"
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
 # How many reverse proxies in front of Enlace append to X-Forwarded-For (0: the header is ignored).

@@ -1,11 +1,17 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from enlace.followup import urls as followup_urls
+
 urlpatterns = [
+    path("", include("enlace.home.urls")),
     path("", include("enlace.core.urls")),
     path("accounts/", include("enlace.accounts.urls")),
     path("directory/", include("enlace.directory.urls")),
+    path("meetings/import/", include("enlace.imports.urls")),
+    path("meetings/", include(followup_urls.moved_urlpatterns)),
     path("meetings/", include("enlace.meetings.urls")),
+    path("follow-up/", include("enlace.followup.urls")),
     path("api/v1/", include("enlace.api.urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

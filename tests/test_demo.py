@@ -6,7 +6,8 @@ from django.core.management import call_command
 from enlace.accounts.models import User
 from enlace.core.models import Document, Visibility
 from enlace.directory.models import Organization
-from enlace.meetings.models import Agreement, Commitment, CommitmentStatus, Evidence, Meeting, ProgressNote
+from enlace.followup.models import Evidence, ProgressNote
+from enlace.meetings.models import Agreement, Commitment, CommitmentStatus, Meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -181,9 +181,9 @@ def test_no_query_string_makes_a_page_answer_5xx(records, secretariat_admin, cap
     pages = discovered_pages()
     assert {
         "/meetings/",
-        "/meetings/follow-up/",
+        "/follow-up/",
         "/directory/people/",
-        "/meetings/follow-up/export.csv",
+        "/follow-up/export.csv",
     } <= set(pages)
     clients = {"administrator": client_for(secretariat_admin), "visitor": client_for(None)}
     # Each page's own parameters, and all of them for the pages that show none (exports read the filters of the

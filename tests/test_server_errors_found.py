@@ -82,7 +82,7 @@ def test_correction_to_a_deadline_in_the_year_9999_is_refused(organizations, sec
     meeting = make_meeting()
     commitment = Commitment.objects.filter(meeting=meeting).first()
     response = client_for(secretariat_staff).post(
-        f"/meetings/commitments/{commitment.pk}/",
+        f"/follow-up/commitments/{commitment.pk}/",
         {
             "action": "correct",
             "correct-text": "Corregido",
@@ -98,11 +98,11 @@ def test_correction_to_a_deadline_in_the_year_9999_is_refused(organizations, sec
 
 def test_calendar_feed_with_a_deadline_on_the_last_day_of_9999(organizations, iom_analyst):
     """A deadline recorded before the limits existed must not break the organization's calendar."""
-    from enlace.meetings.calendar import calendar_token_for
+    from enlace.followup.calendar import calendar_token_for
 
     meeting = make_meeting()
     Commitment.objects.filter(meeting=meeting).update(due_date=dt.date(9999, 12, 31))
-    response = client_for(None).get(f"/meetings/follow-up/calendar/{calendar_token_for(iom_analyst)}.ics")
+    response = client_for(None).get(f"/follow-up/calendar/{calendar_token_for(iom_analyst)}.ics")
     assert response.status_code == 200
     assert b"DTSTART;VALUE=DATE:99991231" in response.content
 
@@ -163,7 +163,7 @@ def test_subpoint_before_its_point_is_recorded_under_it(organizations, secretari
 
 
 def test_import_review_with_a_subpoint_before_its_point_is_saved(organizations, secretariat_staff):
-    from enlace.meetings.models import ReportImport
+    from enlace.imports.models import ReportImport
 
     report_import = ReportImport.objects.create(
         original_name="informe.txt",

@@ -90,7 +90,7 @@ def profile(request):
 def second_factor(request):
     """Ask for the code of a person who has an authenticator; send the others to set one up."""
     user = request.user
-    next_url = _safe_next(request, reverse("core:home"))
+    next_url = _safe_next(request, reverse("home:home"))
     if user.is_verified():
         return redirect(next_url)
     if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
@@ -110,7 +110,7 @@ def second_factor_setup(request):
     """Enrol an authenticator app: scan the code, type one code to prove it works. Replacing a confirmed
     authenticator needs a verified session and a current code from it (a lost one is reset by an administrator)."""
     user = request.user
-    next_url = _safe_next(request, reverse("core:home"))
+    next_url = _safe_next(request, reverse("home:home"))
     replacing = user_has_device(user, confirmed=True)
     if replacing and not user.is_verified():
         return redirect_to_login(request.get_full_path(), reverse("accounts:second_factor"))

@@ -2,11 +2,14 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from enlace.api import views
-from enlace.meetings.api import CommitmentViewSet, MeetingViewSet
+from enlace.directory.api import OrganizationViewSet, PersonViewSet
+from enlace.followup.api import CommitmentViewSet
+from enlace.meetings.api import MeetingViewSet
 
+# The router only: each app keeps its endpoints in its own api.py.
 router = DefaultRouter()
-router.register("organizations", views.OrganizationViewSet, basename="organization")
-router.register("people", views.PersonViewSet, basename="person")
+router.register("organizations", OrganizationViewSet, basename="organization")
+router.register("people", PersonViewSet, basename="person")
 router.register("meetings", MeetingViewSet, basename="meeting")
 router.register("commitments", CommitmentViewSet, basename="commitment")
 

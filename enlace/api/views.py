@@ -1,7 +1,6 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import viewsets
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -9,14 +8,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from enlace.accounts import services as account_services
-from enlace.api.permissions import IsNetworkMember
-from enlace.api.serializers import (
-    OrganizationSerializer,
-    PersonSerializer,
-    TokenRequestSerializer,
-    TokenResponseSerializer,
-)
-from enlace.directory.models import Organization
+from enlace.api.serializers import TokenRequestSerializer, TokenResponseSerializer
 
 User = get_user_model()
 
@@ -60,37 +52,3 @@ class TokenView(APIView):
         except DjangoValidationError as error:
             raise ValidationError({"name": error.messages}) from None
         return Response(TokenResponseSerializer({"token": secret, "expiry": token.expiry}).data)
-
-
-@extend_schema(tags=["directory"])
-class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
-    """Member states and organizations of the Network."""
-
-    serializer_class = OrganizationSerializer
-    permission_classes = [IsNetworkMember]
-    lookup_field = "code"
-    queryset = Organization.objects.filter(is_active=True).order_by("kind", "code")
-
-
-@extend_schema(
-    tags=["directory"],
-    parameters=[
-        OpenApiParameter("organization", str, description="Organization code"),
-        OpenApiParameter("role", str, description="Role"),
-    ],
-)
-class PersonViewSet(viewsets.ReadOnlyModelViewSet):
-    """Active people of the Network, filterable by ?organization=CODE and ?role=ROLE."""
-
-    serializer_class = PersonSerializer
-    permission_classes = [IsNetworkMember]
-
-    def get_queryset(self):
-        people = (
-            User.objects.filter(is_active=True).select_related("organization").order_by("last_name", "pk")
-        )
-        if code := self.request.query_params.get("organization"):
-            people = people.filter(organization__code=code)
-        if role := self.request.query_params.get("role"):
-            people = people.filter(role=role)
-        return people

@@ -7,6 +7,7 @@ from django_otp.util import random_hex
 
 from enlace.accounts import services as account_services
 from enlace.accounts.models import Role
+from enlace.core.registry import demo_loaders
 from enlace.directory.models import Organization
 from enlace.directory.reference import load_reference_organizations
 from enlace.directory.services import presidency_set
@@ -80,6 +81,6 @@ def load_all(stdout=None):
     # Honduras hosted the seed meeting (Tegucigalpa, 2016); demo data, not an official record of the presidency.
     presidency_set(year=2016, state=Organization.objects.get(code="HN"))
     load_people()
-    from enlace.meetings.demo import load_meetings
-
-    load_meetings(stdout=stdout)
+    # Each feature app registers its own demo data (enlace.core.registry), in its AppConfig.ready().
+    for loader in demo_loaders():
+        loader.load(stdout=stdout)

@@ -34,7 +34,7 @@ MODULES = [
     Module(
         "followup",
         _("Follow-up"),
-        "meetings:followup",
+        "followup:page",
         _("Every commitment with its responsible, deadline, status and evidence."),
     ),
     Module(
@@ -107,8 +107,8 @@ def navigation_for(request):
         for module in MODULES
         if signed_in or module.public
     ]
-    # The module whose address is the longest prefix of this page is the current one (/meetings/follow-up/ is
-    # Follow-up, not Meetings).
+    # The module whose address is the longest prefix of this page is the current one (/meetings/import/ is
+    # Meetings, /follow-up/commitments/1/ is Follow-up).
     matches = [item for item in items if request.path.startswith(item["url"])]
     if matches:
         max(matches, key=lambda item: len(item["url"]))["current"] = True

@@ -4,8 +4,6 @@ from enlace.core import views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.landing, name="landing"),
-    path("home/", views.home, name="home"),
     path("modules/<slug:key>/", views.module, name="module"),
     path("history/<slug:kind>/<int:pk>/", views.history, name="history"),
     path("health", views.health, name="health"),

@@ -4,27 +4,15 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.db import connection
 from django.http import Http404, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from enlace.core import outage, selectors
+from enlace.core import outage
 from enlace.core.history import displayed_fields, history_entries, history_kind, record_as_of
 from enlace.core.inputs import DATE_MAX, DATE_MIN, parse_date
 from enlace.core.navigation import MODULES_BY_KEY
-
-
-def landing(request):
-    """The public face of the Network: what it publishes, and the way in for members."""
-    if request.user.is_authenticated:
-        return redirect("core:home")
-    return render(request, "core/landing.html", selectors.landing_context())
-
-
-@login_required
-def home(request):
-    return render(request, "core/home.html", selectors.home_context(request.user))
 
 
 def module(request, key):

@@ -1,6 +1,7 @@
 """Forms of the meeting pages: the meeting header, and the review of a draft (points and commitments)."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -29,18 +30,6 @@ def organization_choices(*, with_states: bool = False) -> list[tuple[str, str]]:
         Organization.objects.filter(is_active=True), key=lambda org: (not org.is_member_state, org.short_name)
     )
     return choices + [(org.code, org.short_name) for org in organizations]
-
-
-class UploadReportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Report file"), widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf,.txt"})
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = _(
-            "A .docx, .pdf or .txt file of up to %(max)s, in Spanish or English."
-        ) % {"max": filesizeformat(max_upload_bytes())}
 
 
 class MeetingDocumentForm(forms.Form):
@@ -271,3 +260,89 @@ class MeetingEditForm(MeetingHeaderForm):
             )
             for a in self.agreements
         }
+
+
+# --- a commitment as recorded -------------------------------------------------------------------------------
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class CommitmentCorrectionForm(forms.Form):
+    """The secretariat corrects what was recorded: text, responsible, recipient, deadline."""
+
+    text = forms.CharField(label=_("What is to be done"), widget=forms.Textarea(attrs={"rows": 3}))
+    responsible = forms.ModelMultipleChoiceField(
+        label=_("Responsible"),
+        required=False,
+        queryset=Organization.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    all_member_states = forms.BooleanField(label=_("The member states (all of them)"), required=False)
+    recipient = forms.ModelChoiceField(
+        label=_("Recipient"), required=False, queryset=Organization.objects.none()
+    )
+    due_date = DateField(label=_("Deadline"), required=False, widget=DateInput)
+    deadline_phrase = forms.CharField(
+        label=_("Deadline as written"),
+        required=False,
+        max_length=model_max_length(Commitment, "deadline_phrase"),
+        help_text=_('The words of the report, e.g. "within two months".'),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        organizations = Organization.objects.filter(is_active=True)
+        self.fields["responsible"].queryset = organizations
+        self.fields["responsible"].label_from_instance = lambda org: org.short_name
+        self.fields["recipient"].queryset = organizations
+        self.fields["recipient"].label_from_instance = lambda org: org.short_name
+
+    @classmethod
+    def for_commitment(cls, commitment, data=None):
+        return cls(
+            data,
+            prefix="correct",
+            initial={
+                "text": commitment.text,
+                "responsible": list(commitment.responsible.all()),
+                "all_member_states": commitment.all_member_states,
+                "recipient": commitment.recipient,
+                "due_date": commitment.due_date,
+                "deadline_phrase": commitment.deadline_phrase,
+            },
+        )
+
+
+class CommitmentCreateForm(CommitmentCorrectionForm):
+    """A commitment the report did not spell out, added by the secretariat under one of the meeting's points."""
+
+    agreement = forms.ModelChoiceField(label=_("Point"), queryset=None)
+
+    field_order = [
+        "agreement",
+        "text",
+        "responsible",
+        "all_member_states",
+        "recipient",
+        "due_date",
+        "deadline_phrase",
+    ]
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agreement"].queryset = meeting.agreements.select_related("parent").order_by("position")
+        self.fields["agreement"].label_from_instance = lambda agreement: (
+            f"{agreement.reference}. {agreement.text[:90]}"
+        )
+        self.order_fields(self.field_order)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("responsible") and not cleaned.get("all_member_states"):
+            raise ValidationError(_("Name who is responsible: an organization, or the member states."))
+        return cleaned

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from enlace.meetings import exports
 from enlace.meetings.models import CommitmentStatus
+from enlace.meetings.responsible import responsible_by_commitment, responsible_text
 
 
 def url_maker(name: str):
@@ -31,8 +31,8 @@ def prepare_commitments(rows, today, *, summary_length: int = 160) -> None:
     statuses = dict(CommitmentStatus.choices)
     agreement = _("Agreement %(reference)s")
     due = _("due %(date)s")
-    commitment_url, meeting_url = url_maker("meetings:commitment"), url_maker("meetings:detail")
-    responsible = exports.responsible_by_commitment([c.pk for c in rows]) if rows else {}
+    commitment_url, meeting_url = url_maker("followup:commitment"), url_maker("meetings:detail")
+    responsible_of = responsible_by_commitment([c.pk for c in rows]) if rows else {}
     dates: dict = {}
 
     def when(value):
@@ -44,7 +44,7 @@ def prepare_commitments(rows, today, *, summary_length: int = 160) -> None:
         commitment.overdue = commitment.is_overdue(today)
         commitment.due_soon = not commitment.overdue and commitment.is_due_soon(today)
         commitment.status_label = statuses.get(commitment.status, commitment.status)
-        names = exports.responsible_text(commitment.all_member_states, responsible.get(commitment.pk, ()))
+        names = responsible_text(commitment.all_member_states, responsible_of.get(commitment.pk, ()))
         commitment.responsible_label = names or "—"
         commitment.due_label = when(commitment.due_date) if commitment.due_date else ""
         commitment.due_text = due % {"date": commitment.due_label} if commitment.due_date else ""

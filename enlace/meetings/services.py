@@ -1,4 +1,5 @@
-"""Writes on meetings, agreements and commitments. Every write keeps its author in the history."""
+"""Writes on meetings, agreements and commitments (the records). Every write keeps its author in the history; a
+commitment's status and notes are written by enlace.followup.services."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,16 +11,8 @@ from enlace.core.inputs import model_max_length, validate_date_in_range
 from enlace.core.models import Document, Visibility
 from enlace.directory.models import Organization
 from enlace.meetings.draft import ReportDraft
-from enlace.meetings.models import (
-    NOTE_MAX_LENGTH,
-    Agreement,
-    Commitment,
-    CommitmentStatus,
-    Evidence,
-    Meeting,
-    ProgressNote,
-    ReportImport,
-)
+from enlace.meetings.models import Agreement, Commitment, Meeting
+from enlace.meetings.signals import meeting_documents
 
 DEFAULT_TITLES = {
     "NETWORK": {
@@ -68,7 +61,6 @@ def meeting_create_from_draft(
     *,
     draft: ReportDraft,
     created_by=None,
-    source_import: ReportImport | None = None,
     visibility: str = Visibility.NETWORK,
 ) -> Meeting:
     """Creates the meeting with its points, sub-points and commitments from a reviewed draft, all or nothing."""
@@ -96,7 +88,6 @@ def meeting_create_from_draft(
             end_date=draft.end_date if draft.end_date and draft.end_date >= draft.date else None,
             language=language,
             opening=draft.opening,
-            source_import=source_import,
             created_by=created_by,
         ),
         created_by,
@@ -184,8 +175,11 @@ def meeting_delete(*, meeting: Meeting, deleted_by) -> None:
     files too, once the deletion is committed). The history keeps every deleted row and who deleted it."""
     if not permissions.can_manage_meetings(deleted_by):
         raise ValidationError(_("Only the secretariat can delete a meeting."))
-    evidence_documents = Evidence.objects.filter(commitment__meeting=meeting).values("document_id")
-    documents = list(Document.objects.filter(Q(meetings=meeting) | Q(pk__in=evidence_documents)).distinct())
+    # Documents other apps attached under the meeting (the follow-up's evidence) go with it.
+    attached = Q(meetings=meeting)
+    for _receiver, document_ids in meeting_documents.send(sender=Meeting, meeting=meeting):
+        attached |= Q(pk__in=document_ids)
+    documents = list(Document.objects.filter(attached).distinct())
     meeting._history_user = deleted_by
     meeting.delete()
     for document in documents:
@@ -197,68 +191,6 @@ def meeting_delete(*, meeting: Meeting, deleted_by) -> None:
 
 
 # --- commitments ---------------------------------------------------------------------------------------------
-
-
-def _check_note_length(text: str) -> None:
-    if len(text) > NOTE_MAX_LENGTH:
-        raise ValidationError(
-            _("A note has at most %(max)d characters; this one has %(count)d.")
-            % {"max": NOTE_MAX_LENGTH, "count": len(text)}
-        )
-
-
-@transaction.atomic
-def commitment_update_status(*, commitment: Commitment, user, status: str, note: str = "") -> Commitment:
-    """Moves a commitment to a new status. "Done" needs evidence, or a note from the secretariat that vouches for
-    it, so that progress can't be inflated."""
-    if status not in CommitmentStatus.values:
-        raise ValidationError(_("Choose a valid status."))
-    if not permissions.can_update_commitment(user, commitment):
-        raise ValidationError(_("You cannot update this commitment."))
-    note = note.strip()
-    _check_note_length(note)
-    if status == CommitmentStatus.DONE and status != commitment.status and not commitment.evidence.exists():
-        if not permissions.can_confirm_done_without_evidence(user):
-            raise ValidationError(
-                _("Add evidence (a file or a link) before marking this commitment as done.")
-            )
-        if not note:
-            raise ValidationError(
-                _("Without evidence, write a note that says how the commitment was fulfilled.")
-            )
-    previous = commitment.status
-    if status != previous:
-        commitment.status = status
-        if status == CommitmentStatus.DONE and note and permissions.is_secretariat(user):
-            commitment.secretariat_note = note
-        _save(commitment, user)
-    if note or status != previous:
-        _save(
-            ProgressNote(
-                commitment=commitment,
-                author=user,
-                organization_id=user.organization_id,
-                text=note,
-                status_from=previous if status != previous else "",
-                status_to=status if status != previous else "",
-            ),
-            user,
-        )
-    return commitment
-
-
-@transaction.atomic
-def commitment_add_note(*, commitment: Commitment, user, text: str) -> ProgressNote:
-    if not permissions.can_update_commitment(user, commitment):
-        raise ValidationError(_("You cannot update this commitment."))
-    text = text.strip()
-    if not text:
-        raise ValidationError(_("Write the note first."))
-    _check_note_length(text)
-    return _save(
-        ProgressNote(commitment=commitment, author=user, organization_id=user.organization_id, text=text),
-        user,
-    )
 
 
 @transaction.atomic
@@ -303,3 +235,9 @@ def commitment_create(
     )
     commitment.responsible.set(responsible)
     return commitment
+
+
+def meeting_create_manually(*, draft: ReportDraft, user, visibility: str) -> Meeting:
+    if not permissions.can_manage_meetings(user):
+        raise ValidationError(_("Only the secretariat can record meetings."))
+    return meeting_create_from_draft(draft=draft, created_by=user, visibility=visibility)

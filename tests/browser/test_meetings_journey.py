@@ -101,7 +101,7 @@ def test_import_correct_confirm_follow_up_and_download(
 
     # Mark IOM's analysis in progress.
     analysis = Commitment.objects.get(meeting=meeting, text__startswith="La OIM realizará")
-    page.goto(f"/meetings/commitments/{analysis.pk}/")
+    page.goto(f"/follow-up/commitments/{analysis.pk}/")
     page.select_option("#status-form select[name=status-status]", "in_progress")
     page.fill("#status-form textarea[name=status-note]", "Términos de referencia acordados con la ST.")
     page.click("#status-form button.primary")
@@ -115,7 +115,7 @@ def test_import_correct_confirm_follow_up_and_download(
     iom = browser.new_context(base_url=live_server.url, locale="en-US")
     page = iom.new_page()
     log_in(page, iom_analyst.username, PASSWORD)
-    page.goto("/meetings/follow-up/")
+    page.goto("/follow-up/")
     rows = page.locator("tbody tr")
     first_rows = [rows.nth(i).inner_text() for i in range(3)]
     assert all("IOM" in row for row in first_rows)

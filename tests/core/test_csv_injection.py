@@ -15,8 +15,8 @@ import pytest
 from openpyxl import load_workbook
 
 from enlace.core.exports import csv_cell
+from enlace.followup.services import commitment_add_note
 from enlace.meetings.models import Commitment
-from enlace.meetings.services import commitment_add_note
 from tests.conftest import client_for
 from tests.meetings.factories import make_meeting
 
@@ -74,8 +74,7 @@ def exports(organizations, secretariat_staff, iom_analyst):
     iom_analyst.save()
     client = client_for(secretariat_staff)
     return {
-        path: client.get(path).content
-        for path in ["/meetings/follow-up/export.csv", "/directory/people/export.csv"]
+        path: client.get(path).content for path in ["/follow-up/export.csv", "/directory/people/export.csv"]
     }
 
 

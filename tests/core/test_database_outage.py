@@ -66,7 +66,7 @@ def test_api_of_signed_in_person_answers_json_503_while_database_is_down(costa_r
 def test_error_page_during_outage_does_not_read_session(costa_rica_officer):
     client = outage_client(costa_rica_officer)
     with DatabaseDown() as database:
-        response = client.get("/meetings/follow-up/", HTTP_ACCEPT_LANGUAGE="en")
+        response = client.get("/follow-up/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 503
     assert response["Retry-After"] == str(outage.RETRY_AFTER_SECONDS)
     assert response["Content-Type"].startswith("text/html")
@@ -89,19 +89,19 @@ def test_outage_page_speaks_the_language_of_the_cookie_without_the_database(cost
 def test_form_post_during_outage_answers_503_not_500(costa_rica_officer):
     client = outage_client(costa_rica_officer)
     with DatabaseDown():
-        response = client.post("/meetings/commitments/1/", {"action": "note", "note-text": "x"})
+        response = client.post("/follow-up/commitments/1/", {"action": "note", "note-text": "x"})
     assert response.status_code == 503
 
 
 def test_view_that_meets_the_outage_answers_503_through_the_middleware(costa_rica_officer):
     client = outage_client(costa_rica_officer)
-    client.get("/meetings/follow-up/")  # the session and user are read once, before the outage
+    client.get("/follow-up/")  # the session and user are read once, before the outage
     broken = mock.patch(
-        "enlace.meetings.views.followup.selectors.followup",
+        "enlace.followup.views.followup.selectors.followup",
         side_effect=InterfaceError("connection already closed"),
     )
     with broken:
-        response = client.get("/meetings/follow-up/")
+        response = client.get("/follow-up/")
     assert response.status_code == 503
 
 
@@ -112,7 +112,7 @@ def test_outage_is_logged_once_without_tracebacks(costa_rica_officer, caplog):
     try:
         with caplog.at_level(logging.INFO), DatabaseDown():
             for _ in range(10):
-                client.get("/meetings/follow-up/")
+                client.get("/follow-up/")
                 client.get("/api/v1/commitments/")
     finally:
         enlace_logger.removeHandler(caplog.handler)

@@ -16,7 +16,7 @@ from enlace.core import inputs
 from enlace.core.inputs import DATE_MAX, DATE_MIN, parse_date, parse_int
 
 # Dates Enlace keeps itself, never typed by anyone.
-INTERNAL_DATES = {("meetings", "remindersent", "sent_on")}
+INTERNAL_DATES = {("followup", "remindersent", "sent_on")}
 
 
 @pytest.mark.parametrize(

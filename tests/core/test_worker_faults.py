@@ -14,9 +14,9 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, DBTaskResultQuerySet
 
 from enlace.core import worker as supervision
-from enlace.meetings.models import ReminderSent
-from enlace.meetings.tasks import send_commitment_reminders
-from tests.meetings.test_followup_data import commitment, days, make_meeting
+from enlace.followup.models import ReminderSent
+from enlace.followup.tasks import send_commitment_reminders
+from tests.followup.factories import commitment, days, make_meeting
 
 
 @pytest.fixture(autouse=True)
@@ -162,7 +162,7 @@ def test_task_cut_off_by_an_outage_is_not_left_running(restore_signals, iom_anal
 
     with (
         mock.patch(
-            "enlace.meetings.reminders.send_reminders_and_say_when_to_retry", side_effect=[down, (1, None)]
+            "enlace.followup.reminders.send_reminders_and_say_when_to_retry", side_effect=[down, (1, None)]
         ),
         mock.patch.object(DBTaskResult, "set_failed", set_failed),
         mock.patch("enlace.core.management.commands.run_worker.time.sleep"),

@@ -102,7 +102,7 @@ def test_built_and_unknown_modules_have_no_placeholder(costa_rica_officer):
         "/directory/CR/",
         "/accounts/profile/",
         "/history/organization/1/",
-        "/meetings/follow-up/",
+        "/follow-up/",
     ],
 )
 def test_protected_pages_send_visitors_to_log_in(path, db):

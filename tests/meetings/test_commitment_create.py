@@ -22,7 +22,7 @@ def test_secretariat_adds_a_commitment_under_a_point(organizations, secretariat_
     assert client_for(costa_rica_officer).post(url, data).status_code == 404
     response = client_for(secretariat_staff).post(url, data)
     commitment = Commitment.objects.get(text="Circular el análisis")
-    assert response["Location"] == f"/meetings/commitments/{commitment.pk}/"
+    assert response["Location"] == f"/follow-up/commitments/{commitment.pk}/"
     assert commitment.meeting == meeting and commitment.agreement == point
     assert [org.code for org in commitment.responsible.all()] == ["ST"]
 

@@ -2,7 +2,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from enlace.core.models import Document
-from enlace.meetings.evidence import commitment_add_evidence
+from enlace.followup.evidence import commitment_add_evidence
 from enlace.meetings.models import Agreement, Commitment, Meeting
 from tests.conftest import client_for
 from tests.meetings.factories import make_meeting

@@ -10,7 +10,7 @@ from django.utils import translation
 from enlace.meetings.draft import ReportDraft
 from enlace.meetings.reports import report_filename
 from enlace.meetings.reports.content import build_content, format_date, format_date_range, join_names
-from tests.meetings.test_report_seed import (
+from tests.meetings.seed_drafts import (
     NAMES_EN,
     NAMES_ES,
     make_english_draft,

@@ -10,7 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from enlace.meetings.draft import AgreementDraft, ReportDraft, SubpointDraft
 from enlace.meetings.reports import render_docx
-from tests.meetings.test_report_seed import NAMES_EN, NAMES_ES, STRUCTURE, make_english_draft, make_seed_draft
+from tests.meetings.seed_drafts import NAMES_EN, NAMES_ES, STRUCTURE, make_english_draft, make_seed_draft
 
 HEADINGS_ES = [
     "CONFERENCIA REGIONAL SOBRE MIGRACIÓN (CRM)",

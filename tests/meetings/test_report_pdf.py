@@ -12,7 +12,7 @@ from enlace.meetings.draft import AgreementDraft, ReportDraft, SubpointDraft
 from enlace.meetings.reports import render_pdf
 from enlace.meetings.reports.content import build_content
 from enlace.meetings.reports.pdf import _font_only_fetcher, css_string, font_faces, render_html
-from tests.meetings.test_report_seed import NAMES_EN, NAMES_ES, make_english_draft, make_seed_draft, normalize
+from tests.meetings.seed_drafts import NAMES_EN, NAMES_ES, make_english_draft, make_seed_draft, normalize
 
 # The running footer ("Página 1 de 2" / "Page 1 of 2") closes every page; where a page break falls inside a
 # paragraph it would sit in the middle of that paragraph's text, so it is taken out before comparing.

@@ -8,12 +8,12 @@ import pytest
 
 from enlace.meetings.draft import ReportDraft
 from enlace.meetings.reports import render_docx, render_pdf, report_filename
-from tests.meetings.test_report_seed import NAMES_EN, NAMES_ES, make_english_draft, make_seed_draft, normalize
+from tests.meetings.seed_drafts import NAMES_EN, NAMES_ES, make_english_draft, make_seed_draft, normalize
 
-importer = pytest.importorskip("enlace.meetings.importer", reason="the report importer is not available yet")
+importer = pytest.importorskip("enlace.imports.parser", reason="the report importer is not available yet")
 import_report_file = getattr(importer, "import_report_file", None)
 if import_report_file is None:
-    pytest.skip("enlace.meetings.importer does not provide import_report_file yet", allow_module_level=True)
+    pytest.skip("enlace.imports.parser does not provide import_report_file yet", allow_module_level=True)
 
 RENDERERS = {"docx": render_docx, "pdf": render_pdf}
 CASES = [(ext, language) for ext in RENDERERS for language in ("es", "en")]

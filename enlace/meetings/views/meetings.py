@@ -14,10 +14,9 @@ from enlace import permissions
 from enlace.core.files import attachment_response
 from enlace.core.inputs import DATE_MAX, DATE_MIN, page_number, parse_int
 from enlace.core.models import Visibility
-from enlace.meetings import importing, selectors, services
+from enlace.meetings import selectors, services
 from enlace.meetings.documents import meeting_add_document
-from enlace.meetings.forms import MeetingDocumentForm, MeetingEditForm
-from enlace.meetings.forms_followup import CommitmentCreateForm
+from enlace.meetings.forms import CommitmentCreateForm, MeetingDocumentForm, MeetingEditForm
 from enlace.meetings.models import Body
 from enlace.meetings.presenters import prepare_commitments
 from enlace.meetings.report_data import meeting_report_draft, organization_names
@@ -89,7 +88,7 @@ def meeting_create(request):
         forms = review_forms(data=request.POST)
         if forms.is_valid():
             try:
-                meeting = importing.meeting_create_manually(
+                meeting = services.meeting_create_manually(
                     draft=forms.to_draft(),
                     user=request.user,
                     visibility=forms.header.cleaned_data["visibility"],
@@ -211,7 +210,7 @@ def commitment_create(request, pk):
             form.add_error(None, error)
         else:
             messages.success(request, _("The commitment was added."))
-            return redirect("meetings:commitment", commitment.pk)
+            return redirect("followup:commitment", commitment.pk)
     return render(request, "meetings/commitment_create.html", {"meeting": meeting, "form": form})
 
 

@@ -1,0 +1,107 @@
+"""Demo progress on the demo meetings (enlace/imports/demo.py): notes, status changes and evidence, written
+through the follow-up's services. Idempotent: a meeting whose commitments already carry notes is left as it is."""
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from enlace.followup.evidence import commitment_add_evidence
+from enlace.followup.models import ProgressNote
+from enlace.followup.services import commitment_add_note, commitment_update_status
+from enlace.meetings.models import Commitment, CommitmentStatus, Meeting
+
+User = get_user_model()
+# The demo meetings, as enlace/imports/demo.py records them.
+SEED_MEETING = {"place": "Tegucigalpa", "start_date": "2016-06-08"}
+FOLLOW_UP_MEETING = {"place": "San Salvador", "start_date": "2016-11-23"}
+RECENT_TITLE = "REPORT OF THE VIRTUAL MEETING OF THE LIAISON OFFICER NETWORK ON THE WORK PLAN"
+MISSION_NOTE = (
+    "Misión de asistencia técnica de la OIM (julio de 2016)\n\n"
+    "Se acompañó a los equipos nacionales en la preparación del documento sobre la implementación del Protocolo "
+    "de Palermo con los indicadores de la OIM.\n"
+)
+
+
+def _commitment(meeting, reference, startswith=""):
+    number, _, label = reference.partition(".")
+    commitments = Commitment.objects.filter(meeting=meeting)
+    if label:
+        commitments = commitments.filter(agreement__parent__label=number, agreement__label=label)
+    else:
+        commitments = commitments.filter(agreement__parent=None, agreement__label=number)
+    if startswith:
+        commitments = commitments.filter(text__startswith=startswith)
+    return commitments.order_by("position").first()
+
+
+def _untouched(meeting) -> bool:
+    return meeting is not None and not ProgressNote.objects.filter(commitment__meeting=meeting).exists()
+
+
+def load_progress(stdout=None) -> None:
+    seed = Meeting.objects.filter(**SEED_MEETING).first()
+    follow_up = Meeting.objects.filter(**FOLLOW_UP_MEETING).first()
+    recent = Meeting.objects.filter(title=RECENT_TITLE).first()
+    if seed is None:
+        return
+    staff = User.objects.get(username="st.staff")
+    iom = User.objects.get(username="iom.analyst")
+    costa_rica = User.objects.get(username="cr.officer")
+    if _untouched(seed):
+        commitment_update_status(
+            commitment=_commitment(seed, "2.a", "IOM"),
+            user=iom,
+            status=CommitmentStatus.IN_PROGRESS,
+            note="Asistencia técnica a Belice y Nicaragua.",
+        )
+        commitment_update_status(
+            commitment=_commitment(seed, "3.a", "La OIM realizará"),
+            user=iom,
+            status=CommitmentStatus.IN_PROGRESS,
+            note="Análisis en preparación.",
+        )
+        commitment_add_evidence(
+            commitment=_commitment(seed, "2.a", "IOM"),
+            user=iom,
+            title="Informe de la misión de asistencia técnica",
+            file=SimpleUploadedFile("mision-asistencia-tecnica.txt", MISSION_NOTE.encode("utf-8")),
+        )
+        commitment_update_status(
+            commitment=_commitment(seed, "4.a"),
+            user=costa_rica,
+            status=CommitmentStatus.IN_PROGRESS,
+            note="Perfil de proyecto sobre migración laboral en elaboración.",
+        )
+    if _untouched(follow_up):
+        closed_by = "Cerrado en la reunión de seguimiento de San Salvador (23 de noviembre de 2016)"
+        # The follow-up meeting closes what the seed asked for, and carries the rest forward.
+        for reference, startswith, note in [
+            ("2.a", "Los países", f"{closed_by}: seis países enviaron el documento; los demás, punto 1.a."),
+            ("3.a", "La OIM realizará", f"{closed_by}: la OIM presentó el análisis de nudos claves."),
+            ("3.b", "", f"{closed_by}: la Red acordó elaborar un Plan de Trabajo."),
+        ]:
+            commitment_update_status(
+                commitment=_commitment(seed, reference, startswith),
+                user=staff,
+                status=CommitmentStatus.DONE,
+                note=note,
+            )
+        commitment_update_status(
+            commitment=_commitment(follow_up, "2.a"),
+            user=staff,
+            status=CommitmentStatus.DONE,
+            note="Análisis circulado por correo el 5 de diciembre.",
+        )
+        commitment_add_note(
+            commitment=_commitment(follow_up, "1.a"),
+            user=staff,
+            text="Recordatorio enviado a Belice, Nicaragua y República Dominicana.",
+        )
+    if _untouched(recent):
+        commitment_update_status(
+            commitment=_commitment(recent, "2.a"),
+            user=costa_rica,
+            status=CommitmentStatus.IN_PROGRESS,
+            note="Reforma de 2026 en revisión jurídica.",
+        )
+    if stdout:
+        stdout.write(f"Demo progress notes: {ProgressNote.objects.count()} in all.")

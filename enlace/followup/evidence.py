@@ -1,0 +1,54 @@
+"""Evidence of a commitment: a file (checked by extension and content) or an https link, kept as a Document."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from enlace import permissions
+from enlace.core.uploads import (
+    document_create,
+    max_upload_bytes,
+    safe_filename,
+    validate_link,
+    validate_upload,
+)
+from enlace.followup.models import Evidence
+from enlace.meetings.models import Commitment
+
+# The names this module has always offered, for the forms and tests that use them.
+validate_evidence_file = validate_upload
+validate_evidence_url = validate_link
+__all__ = [
+    "commitment_add_evidence",
+    "max_upload_bytes",
+    "safe_filename",
+    "validate_evidence_file",
+    "validate_evidence_url",
+]
+
+
+def commitment_add_evidence(
+    *, commitment: Commitment, user, title: str, file=None, url: str = ""
+) -> Evidence:
+    """Adds a file or a link as evidence: a Document owned by the user's organization, seen like the meeting,
+    and the Evidence row, in one transaction."""
+    if not permissions.can_update_commitment(user, commitment):
+        raise ValidationError(_("You cannot update this commitment."))
+    created = []
+
+    def attach(document):
+        evidence = Evidence(commitment=commitment, document=document, added_by=user)
+        evidence._history_user = user
+        evidence.save()
+        created.append(evidence)
+
+    meeting = commitment.meeting
+    document_create(
+        owner_id=user.organization_id or meeting.owner_id,
+        visibility=meeting.visibility,
+        title=title,
+        user=user,
+        file=file,
+        url=url,
+        attach=attach,
+    )
+    return created[0]

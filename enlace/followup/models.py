@@ -1,0 +1,93 @@
+"""The follow-up of commitments: progress notes, evidence and the reminder outbox."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from enlace.meetings.models import Commitment, CommitmentStatus
+
+# The longest progress note, the same on the page, in the API and in the service.
+NOTE_MAX_LENGTH = 5000
+
+
+class ProgressNote(models.Model):
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="notes", verbose_name=_("commitment")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    organization = models.ForeignKey(
+        "directory.Organization", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH)
+    status_from = models.CharField(max_length=16, choices=CommitmentStatus.choices, blank=True)
+    status_to = models.CharField(max_length=16, choices=CommitmentStatus.choices, blank=True)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("progress note")
+        verbose_name_plural = _("progress notes")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Evidence(models.Model):
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("commitment")
+    )
+    document = models.ForeignKey(
+        "core.Document", on_delete=models.PROTECT, related_name="+", verbose_name=_("document")
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+
+    def __str__(self):
+        return str(self.document)
+
+
+class ReminderKind(models.TextChoices):
+    BEFORE = "before", _("Before the deadline")
+    ON_DAY = "on_day", _("On the day")
+    OVERDUE = "overdue", _("Weekly while overdue")
+
+
+class ReminderState(models.TextChoices):
+    PENDING = "pending", _("Being sent")
+    SENT = "sent", _("Sent")
+
+
+class ReminderSent(models.Model):
+    """The outbox of reminder e-mails: a row is committed as pending before the e-mail goes out and marked sent
+    after, so a worker that dies in between never leads to a second e-mail (see enlace/followup/reminders.py)."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="reminders")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=16, choices=ReminderKind.choices)
+    sent_on = models.DateField()
+    # Rows written before the outbox existed were all sent.
+    state = models.CharField(max_length=8, choices=ReminderState.choices, default=ReminderState.SENT)
+    attempted_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commitment", "user", "kind", "sent_on"], name="one_reminder_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.sent_on}"

@@ -1,0 +1,78 @@
+"""Writes of the follow-up: a commitment's status and its progress notes. Every write keeps its author in the
+history."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from enlace import permissions
+from enlace.followup.models import NOTE_MAX_LENGTH, ProgressNote
+from enlace.meetings.models import Commitment, CommitmentStatus
+
+
+def _save(instance, user):
+    instance._history_user = user
+    instance.save()
+    return instance
+
+
+def _check_note_length(text: str) -> None:
+    if len(text) > NOTE_MAX_LENGTH:
+        raise ValidationError(
+            _("A note has at most %(max)d characters; this one has %(count)d.")
+            % {"max": NOTE_MAX_LENGTH, "count": len(text)}
+        )
+
+
+@transaction.atomic
+def commitment_update_status(*, commitment: Commitment, user, status: str, note: str = "") -> Commitment:
+    """Moves a commitment to a new status. "Done" needs evidence, or a note from the secretariat that vouches for
+    it, so that progress can't be inflated."""
+    if status not in CommitmentStatus.values:
+        raise ValidationError(_("Choose a valid status."))
+    if not permissions.can_update_commitment(user, commitment):
+        raise ValidationError(_("You cannot update this commitment."))
+    note = note.strip()
+    _check_note_length(note)
+    if status == CommitmentStatus.DONE and status != commitment.status and not commitment.evidence.exists():
+        if not permissions.can_confirm_done_without_evidence(user):
+            raise ValidationError(
+                _("Add evidence (a file or a link) before marking this commitment as done.")
+            )
+        if not note:
+            raise ValidationError(
+                _("Without evidence, write a note that says how the commitment was fulfilled.")
+            )
+    previous = commitment.status
+    if status != previous:
+        commitment.status = status
+        if status == CommitmentStatus.DONE and note and permissions.is_secretariat(user):
+            commitment.secretariat_note = note
+        _save(commitment, user)
+    if note or status != previous:
+        _save(
+            ProgressNote(
+                commitment=commitment,
+                author=user,
+                organization_id=user.organization_id,
+                text=note,
+                status_from=previous if status != previous else "",
+                status_to=status if status != previous else "",
+            ),
+            user,
+        )
+    return commitment
+
+
+@transaction.atomic
+def commitment_add_note(*, commitment: Commitment, user, text: str) -> ProgressNote:
+    if not permissions.can_update_commitment(user, commitment):
+        raise ValidationError(_("You cannot update this commitment."))
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Write the note first."))
+    _check_note_length(text)
+    return _save(
+        ProgressNote(commitment=commitment, author=user, organization_id=user.organization_id, text=text),
+        user,
+    )

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from enlace.home import views
+
+app_name = "home"
+urlpatterns = [
+    path("", views.landing, name="landing"),
+    path("home/", views.home, name="home"),
+]
