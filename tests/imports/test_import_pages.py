@@ -90,6 +90,28 @@ def test_confirm_records_the_meeting_with_the_corrections(organizations, secreta
     assert again["Location"] == f"/meetings/{meeting.pk}/" and Meeting.objects.count() == 1
 
 
+def test_the_confirmed_import_keeps_the_link_to_its_meeting_and_the_meeting_none_back(
+    organizations, secretariat_staff
+):
+    """The import points at the meeting it created (meetings know nothing of imports); deleting the meeting
+    leaves the import, without a meeting, and its page no longer leads anywhere."""
+    client = client_for(secretariat_staff)
+    upload(client)
+    report_import = ReportImport.objects.get()
+    data = review_data(client, report_import)
+    data["action"] = "confirm"
+    client.post(f"/meetings/import/{report_import.pk}/", data)
+    report_import.refresh_from_db()
+    meeting = Meeting.objects.get()
+    assert report_import.meeting == meeting and list(meeting.imports.all()) == [report_import]
+    assert not any(field.name == "source_import" for field in Meeting._meta.get_fields())
+    client.post(f"/meetings/{meeting.pk}/delete/")
+    assert not Meeting.objects.exists()
+    report_import.refresh_from_db()
+    assert report_import.meeting is None
+    assert client.get(f"/meetings/import/{report_import.pk}/").status_code == 404
+
+
 def test_save_keeps_corrections_without_recording(organizations, secretariat_staff):
     client = client_for(secretariat_staff)
     upload(client)
