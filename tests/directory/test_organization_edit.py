@@ -2,19 +2,9 @@ import pytest
 
 from enlace.directory.models import Organization
 from tests.conftest import client_for
+from tests.directory.factories import NEW_ORGANIZATION as NEW
 
 pytestmark = pytest.mark.django_db
-
-NEW = {
-    "code": "acnur",
-    "kind": "technical_partner",
-    "name_es": "Agencia de la ONU para los Refugiados",
-    "name_en": "UN Refugee Agency",
-    "acronym_es": "ACNUR",
-    "acronym_en": "UNHCR",
-    "iso3": "",
-    "is_active": "on",
-}
 
 
 def test_secretariat_adds_and_corrects_an_organization(secretariat_staff):
