@@ -1,4 +1,6 @@
-"""A long report imports fast: the parser is one pass over the lines, with no backtracking blow-ups."""
+"""A long report imports fast: the parser is one pass over the lines, with no backtracking blow-ups.
+
+Times are the process's CPU time, so a machine busy with other work does not fail them."""
 
 import re
 import time
@@ -22,9 +24,9 @@ def long_report(repeats: int) -> str:
 def test_a_hundred_page_report_parses_in_well_under_a_second():
     text = long_report(100)  # 700 points, about 330,000 characters: a hundred pages and more
     assert len(text) > 300_000
-    started = time.perf_counter()
+    started = time.process_time()
     draft = parse_report(text)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert len(draft.agreements) == 700
     assert len(draft.commitments) == 800
     assert draft.warnings == []
@@ -34,7 +36,7 @@ def test_a_hundred_page_report_parses_in_well_under_a_second():
 def test_pathological_lines_do_not_backtrack():
     # Long runs of what the date, marker and name patterns look for, without ever completing a match.
     text = "1. " + "de " * 20_000 + "\n2. " + "1 y " * 10_000 + "\n3. " + "los " * 20_000 + "\n"
-    started = time.perf_counter()
+    started = time.process_time()
     draft = parse_report(text)
     assert [a.number for a in draft.agreements] == ["1", "2", "3"]
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
