@@ -110,6 +110,8 @@ class HistoryAdmin(BackOfficeAdmin, SimpleHistoryAdmin):
     (SimpleHistoryAdmin.save_model). A past version can be looked at, not restored: restoring would write back
     fields the back office keeps read-only (SIMPLE_HISTORY_REVERT_DISABLED)."""
 
+    object_history_list_template = "back_office/history_list.html"  # translated, and no inline style (CSP)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # simple-history saves a POSTed version even when reverting is off; the version page is for reading.
         if request.method != "GET":
