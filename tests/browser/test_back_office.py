@@ -45,6 +45,8 @@ def test_the_verified_administrator_opens_a_styled_back_office_that_the_csp_does
     assert page.locator("#id_delegations_from").count() == 1  # SelectFilter2 built the picker
     screenshot(page, "back-office-meeting-es")
     page.goto(f"/back-office/meetings/meeting/{meeting.pk}/history/")
+    assert page.locator("#change-history").is_visible()
+    screenshot(page, "back-office-history-es")
     page.goto("/back-office/directory/organization/?q=costa")
     assert page.locator("#result_list").is_visible()
     assert blocked == []
