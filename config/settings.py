@@ -36,6 +36,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    "django.contrib.admin",  # the back office (enlace.core.back_office), not Django's default site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -164,6 +165,9 @@ AXES_LOCKOUT_CALLABLE = "enlace.accounts.login_limits.lockout_response"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Enlace"
+
+# The back office shows past versions of a record but does not restore them (see enlace.core.back_office).
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # Internationalisation: Spanish first, English one click away.
 LANGUAGE_CODE = "es"
