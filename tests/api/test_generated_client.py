@@ -86,9 +86,7 @@ def module(package, dotted: str):
 
 
 def anonymous(package, transport, **headers):
-    return package.Client(
-        base_url="http://testserver", headers=headers, httpx_args={"transport": transport}
-    )
+    return package.Client(base_url="http://testserver", headers=headers, httpx_args={"transport": transport})
 
 
 def log_in(package, transport, username: str, name: str = "national system"):
@@ -145,7 +143,9 @@ def test_national_system_logs_in_lists_and_reports_progress_through_the_generate
 
     link_body = module(package, "models.evidence_link_request").EvidenceLinkRequest
     evidence = module(package, "api.meetings.commitments_evidence_create").sync(
-        ours.id, client=client, body=link_body(title="Informe de la capacitación", url="https://example.org/i")
+        ours.id,
+        client=client,
+        body=link_body(title="Informe de la capacitación", url="https://example.org/i"),
     )
     assert evidence.url == "https://example.org/i" and evidence.title == "Informe de la capacitación"
 
@@ -218,7 +218,9 @@ def test_account_without_a_role_gets_403_from_the_directory_through_the_generate
     assert refused.status_code == 403 and refused.parsed.detail
 
 
-def test_missing_or_wrong_credentials_parse_as_documented_errors(api_client_package, wsgi_transport, organizations):
+def test_missing_or_wrong_credentials_parse_as_documented_errors(
+    api_client_package, wsgi_transport, organizations
+):
     package = api_client_package
     create_token = module(package, "api.auth.auth_token_create")
     token_request = module(package, "models.token_request").TokenRequest
@@ -235,7 +237,7 @@ def test_missing_or_wrong_credentials_parse_as_documented_errors(api_client_pack
         client=anonymous(package, wsgi_transport, Authorization="Token not-a-token")
     )
     assert bad_token.status_code == 401 and bad_token.parsed.detail
-    unknown = module(package, "api.meetings.meetings_retrieve").sync_detailed(999999, client=anonymous(
-        package, wsgi_transport
-    ))
+    unknown = module(package, "api.meetings.meetings_retrieve").sync_detailed(
+        999999, client=anonymous(package, wsgi_transport)
+    )
     assert unknown.status_code == 404 and unknown.parsed.detail
