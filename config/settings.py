@@ -262,6 +262,7 @@ SPECTACULAR_SETTINGS = {
     "DEFAULT_GENERATOR_CLASS": "enlace.api.schema.EnglishSchemaGenerator",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
+        "enlace.api.schema.require_answered_fields",
         "enlace.api.schema.document_errors",
     ],
 }

@@ -65,6 +65,37 @@ def _error_codes(operation: dict, path: str) -> list[str]:
     return codes
 
 
+def _referenced(node, schemas: dict, found: set) -> set:
+    """Names of the components a part of the schema refers to, directly or through other components."""
+    if isinstance(node, dict):
+        ref = node.get("$ref", "")
+        if ref.startswith("#/components/schemas/") and (name := ref.rsplit("/", 1)[1]) not in found:
+            found.add(name)
+            _referenced(schemas.get(name), schemas, found)
+        for value in node.values():
+            _referenced(value, schemas, found)
+    elif isinstance(node, list):
+        for value in node:
+            _referenced(value, schemas, found)
+    return found
+
+
+def require_answered_fields(result, generator, request, public):
+    """drf-spectacular postprocessing hook: a component only ever answered (never sent) lists all its fields
+    as required, because the serializers always answer every field (null where the schema says nullable). A
+    field with a model default would otherwise be optional, and a generated client would make every reader
+    handle a value that never comes."""
+    schemas = result.get("components", {}).get("schemas", {})
+    sent = set()
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            _referenced(operation.get("requestBody"), schemas, sent)
+    for name, component in schemas.items():
+        if name not in sent and name not in ERROR_SCHEMAS and component.get("properties"):
+            component["required"] = sorted(component["properties"])
+    return result
+
+
 def document_errors(result, generator, request, public):
     """drf-spectacular postprocessing hook: every operation documents the JSON errors it can answer (DRF's
     exception handler and enlace.core.errors give all of them as JSON under /api/), so a generated client

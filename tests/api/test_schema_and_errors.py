@@ -151,3 +151,18 @@ def test_evidence_link_must_be_https(organizations, costa_rica_officer):
     )
     assert answer.status_code == 400 and answer.json() == {"url": ["A link must start with https://"]}
     assert not commitment.evidence.exists()
+
+
+def test_answered_fields_are_required_so_clients_need_not_expect_them_missing(
+    organizations, costa_rica_officer
+):
+    """Every field a serializer answers is in the schema's `required` (a model default made `body`, `status` or
+    `place` optional, and a generated client typed them "maybe unset"); what a client sends keeps its own list."""
+    components = schema()["components"]["schemas"]
+    for name in ("Meeting", "MeetingDetail", "Commitment", "ProgressNote", "Evidence", "Person"):
+        assert set(components[name]["required"]) == set(components[name]["properties"]), name
+    assert components["StatusChange"]["required"] == ["status"]
+    make_meeting()
+    api = Client(HTTP_AUTHORIZATION=f"Token {token_for(costa_rica_officer.username)}")
+    for row in api.get("/api/v1/commitments/").json()["results"]:
+        assert set(row) == set(components["Commitment"]["properties"])
