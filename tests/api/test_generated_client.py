@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import Client as DjangoClient
 
@@ -74,11 +74,13 @@ def api_client_package(tmp_path_factory, django_db_blocker):
 def wsgi_transport(db):
     """The WSGI application in this thread, on the test's own database connection (kept open between requests
     as Django's test client keeps it)."""
-    request_finished.disconnect(close_old_connections)
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
     try:
         yield httpx.WSGITransport(app=application)
     finally:
-        request_finished.connect(close_old_connections)
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
 
 
 def module(package, dotted: str):
