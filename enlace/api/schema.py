@@ -48,7 +48,7 @@ ERROR_SCHEMAS = {
 ERROR_DESCRIPTIONS = {
     "400": ("ValidationError", "Bad input: a field, a filter value or the body cannot be used."),
     "401": ("Error", "No valid credentials: send `Authorization: Token <token>`."),
-    "403": ("Error", "Not allowed to do this (or a pending second factor, or too many failed log-ins)."),
+    "403": ("Error", "Not allowed to do this, or a web session whose second factor is still pending."),
     "404": ("Error", "No such record, or not one the caller may see or change."),
     "429": ("Error", "Too many requests: try again later."),
 }
