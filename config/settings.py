@@ -275,6 +275,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # English texts whatever the caller's language, and every error answer documented (enlace.api.schema).
+    "DEFAULT_GENERATOR_CLASS": "enlace.api.schema.EnglishSchemaGenerator",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "enlace.api.schema.require_answered_fields",
+        "enlace.api.schema.document_errors",
+    ],
 }
 
 # Strict Content-Security-Policy: everything from this origin, no inline script.

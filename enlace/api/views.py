@@ -1,6 +1,6 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError as DjangoValidationError
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
@@ -35,8 +35,9 @@ User = get_user_model()
     responses={
         200: TokenResponseSerializer,
         400: OpenApiResponse(description="Wrong credentials, a missing or wrong code, or too many tokens."),
-        403: OpenApiResponse(description="Locked out after repeated failed log-ins."),
-        429: OpenApiResponse(description="Too many requests: try again later."),
+        429: OpenApiResponse(
+            description="Too many requests, or too many failed log-ins: try again after Retry-After seconds."
+        ),
     },
     auth=[],
 )
@@ -72,13 +73,15 @@ class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Organization.objects.filter(is_active=True).order_by("kind", "code")
 
 
-@extend_schema(
-    tags=["directory"],
-    parameters=[
-        OpenApiParameter("organization", str, description="Organization code"),
-        OpenApiParameter("role", str, description="Role"),
-    ],
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("organization", str, description="Organization code"),
+            OpenApiParameter("role", str, description="Role"),
+        ]
+    )
 )
+@extend_schema(tags=["directory"])
 class PersonViewSet(viewsets.ReadOnlyModelViewSet):
     """Active people of the Network, filterable by ?organization=CODE and ?role=ROLE."""
 
@@ -89,6 +92,8 @@ class PersonViewSet(viewsets.ReadOnlyModelViewSet):
         people = (
             User.objects.filter(is_active=True).select_related("organization").order_by("last_name", "pk")
         )
+        if self.action != "list":  # the filters are the list's; a person's own address ignores them
+            return people
         if code := self.request.query_params.get("organization"):
             people = people.filter(organization__code=code)
         if role := self.request.query_params.get("role"):
