@@ -36,6 +36,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    "django.contrib.admin",  # the back office (enlace.core.back_office), not Django's default site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -168,6 +169,9 @@ AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Enlace"
 
+# The back office shows past versions of a record but does not restore them (see enlace.core.back_office).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 # Internationalisation: Spanish first, English one click away.
 LANGUAGE_CODE = "es"
 LANGUAGES = [("es", _("Spanish")), ("en", _("English"))]
@@ -274,6 +278,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # English texts whatever the caller's language, and every error answer documented (enlace.api.schema).
+    "DEFAULT_GENERATOR_CLASS": "enlace.api.schema.EnglishSchemaGenerator",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "enlace.api.schema.require_answered_fields",
+        "enlace.api.schema.document_errors",
+    ],
 }
 
 # Strict Content-Security-Policy: everything from this origin, no inline script.

@@ -1,6 +1,7 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from enlace.core.back_office import back_office
 from enlace.followup import urls as followup_urls
 
 urlpatterns = [
@@ -13,6 +14,8 @@ urlpatterns = [
     path("meetings/", include("enlace.meetings.urls")),
     path("follow-up/", include("enlace.followup.urls")),
     path("api/v1/", include("enlace.api.urls")),
+    # Not /admin/, which scanners try first; the back office is for the secretariat administrator alone.
+    path("back-office/", back_office.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]

@@ -43,6 +43,13 @@ def second_factor_pending(user) -> bool:
     return needs_second_factor(user) and not (is_verified and is_verified())
 
 
+def can_use_back_office(user) -> bool:
+    """The back office (django.contrib.admin) changes records without the rules of the pages: a secretariat
+    administrator who passed the second factor, and nobody else, whatever Django's is_staff/is_superuser say."""
+    is_verified = getattr(user, "is_verified", None)  # set by django_otp's middleware on each request
+    return is_secretariat_admin(user) and bool(is_verified and is_verified())
+
+
 def belongs_to(user, organization_id) -> bool:
     return is_member(user) and organization_id is not None and user.organization_id == organization_id
 

@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "enlace.accounts"
     label = "accounts"
+    verbose_name = _("People")  # as the back office names it
 
     def ready(self):
         from enlace import permissions

@@ -27,8 +27,9 @@ User = get_user_model()
     responses={
         200: TokenResponseSerializer,
         400: OpenApiResponse(description="Wrong credentials, a missing or wrong code, or too many tokens."),
-        403: OpenApiResponse(description="Locked out after repeated failed log-ins."),
-        429: OpenApiResponse(description="Too many requests: try again later."),
+        429: OpenApiResponse(
+            description="Too many requests, or too many failed log-ins: try again after Retry-After seconds."
+        ),
     },
     auth=[],
 )

@@ -1,12 +1,11 @@
 import logging
 import time
 
-from django.http import JsonResponse
-from django.shortcuts import render
 from django.utils.functional import empty
 from django.utils.translation import gettext as _
 
 from enlace.core import outage
+from enlace.core.errors import error_response
 from enlace.core.outage import DATABASE_OUTAGE_ERRORS
 
 logger = logging.getLogger("enlace.request")
@@ -38,6 +37,12 @@ class RequestLogMiddleware:
         return response
 
 
+def _null_refused(request):
+    return error_response(
+        request, 400, "400.html", _("A null character (NUL) is not allowed in the address or in form values.")
+    )
+
+
 class RejectNullCharactersMiddleware:
     """A NUL character has no place in a form value or query parameter, and PostgreSQL refuses it in text:
     answer 400 instead of letting it reach the database."""
@@ -49,20 +54,13 @@ class RejectNullCharactersMiddleware:
         if "\x00" in request.path or any(
             "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
         ):
-            return self._refuse(request)
+            return _null_refused(request)
         # Multipart bodies (uploads) are left to the view, which may refuse them unread; their text fields go
         # through Django forms, whose CharField already refuses NUL characters.
         form_post = request.method == "POST" and request.content_type == "application/x-www-form-urlencoded"
         if form_post and any("\x00" in value for _key, values in request.POST.lists() for value in values):
-            return self._refuse(request)
+            return _null_refused(request)
         return self.get_response(request)
-
-    @staticmethod
-    def _refuse(request):
-        # API clients read JSON, whatever went wrong.
-        if request.path.startswith("/api/"):
-            return JsonResponse({"detail": _("A NUL character is not allowed.")}, status=400)
-        return render(request, "400.html", status=400)
 
 
 class DatabaseOutageMiddleware:

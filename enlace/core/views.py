@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from enlace.core import outage
+from enlace.core.errors import error_response
 from enlace.core.history import displayed_fields, history_entries, history_kind, record_as_of
 from enlace.core.inputs import DATE_MAX, DATE_MIN, parse_date
 from enlace.core.navigation import MODULES_BY_KEY
@@ -77,7 +78,7 @@ def health(request):
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    return error_response(request, 404, "404.html", _("Not found."))
 
 
 def server_error(request):
@@ -85,12 +86,12 @@ def server_error(request):
     error = sys.exc_info()[1]
     if outage.is_database_outage(error):
         return outage.response(request, error)
-    return render(request, "500.html", status=500)
+    return error_response(request, 500, "500.html", _("A server error occurred."))
 
 
 def bad_request(request, exception=None):
-    return render(request, "400.html", status=400)
+    return error_response(request, 400, "400.html", _("Bad request."))
 
 
 def permission_denied(request, exception=None):
-    return render(request, "403.html", status=403)
+    return error_response(request, 403, "403.html", _("You do not have permission to perform this action."))

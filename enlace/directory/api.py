@@ -1,7 +1,7 @@
 """REST endpoints of the directory: organizations and people, for members of the Network."""
 
 from django.contrib.auth import get_user_model
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 
 from enlace.api.permissions import IsNetworkMember
@@ -45,13 +45,15 @@ class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Organization.objects.filter(is_active=True).order_by("kind", "code")
 
 
-@extend_schema(
-    tags=["directory"],
-    parameters=[
-        OpenApiParameter("organization", str, description="Organization code"),
-        OpenApiParameter("role", str, description="Role"),
-    ],
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("organization", str, description="Organization code"),
+            OpenApiParameter("role", str, description="Role"),
+        ]
+    )
 )
+@extend_schema(tags=["directory"])
 class PersonViewSet(viewsets.ReadOnlyModelViewSet):
     """Active people of the Network, filterable by ?organization=CODE and ?role=ROLE."""
 
@@ -62,6 +64,8 @@ class PersonViewSet(viewsets.ReadOnlyModelViewSet):
         people = (
             User.objects.filter(is_active=True).select_related("organization").order_by("last_name", "pk")
         )
+        if self.action != "list":  # the filters are the list's; a person's own address ignores them
+            return people
         if code := self.request.query_params.get("organization"):
             people = people.filter(organization__code=code)
         if role := self.request.query_params.get("role"):

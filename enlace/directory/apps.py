@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DirectoryConfig(AppConfig):
     name = "enlace.directory"
     label = "directory"
+    verbose_name = _("Directory")  # as the back office names it
 
     def ready(self):
         from enlace import permissions

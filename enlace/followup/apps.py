@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 def _followup_panel(user) -> dict:
@@ -18,6 +19,7 @@ def _evidence_documents(sender, meeting, **kwargs):
 class FollowupConfig(AppConfig):
     name = "enlace.followup"
     label = "followup"
+    verbose_name = _("Follow-up")  # as the back office names it
 
     def ready(self):
         from enlace.core.registry import register_demo_loader, register_home_panel

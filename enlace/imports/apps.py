@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 def _imports_panel(user) -> dict | None:
@@ -13,6 +14,7 @@ def _imports_panel(user) -> dict | None:
 class ImportsConfig(AppConfig):
     name = "enlace.imports"
     label = "imports"
+    verbose_name = _("Report imports")  # as the back office names it
 
     def ready(self):
         from enlace.core.registry import register_demo_loader, register_home_panel

@@ -1,10 +1,12 @@
 """REST endpoints of meetings; the same permission module as the pages (commitments: enlace.followup.api)."""
 
+from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
 from enlace import permissions
+from enlace.core.inputs import parse_int
 from enlace.meetings import selectors
 from enlace.meetings.models import Agreement, Meeting
 
@@ -79,6 +81,12 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
             .prefetch_related("delegations", "participants")
             .order_by("-start_date", "-pk")
         )
+
+    def get_object(self):
+        meeting_id = parse_int(self.kwargs["pk"], minimum=1)
+        if meeting_id is None:
+            raise Http404
+        return permissions.get_for_user(self.get_queryset(), self.request.user, pk=meeting_id)
 
     def get_serializer_class(self):
         return MeetingDetailSerializer if self.action == "retrieve" else MeetingSerializer

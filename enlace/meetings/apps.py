@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MeetingsConfig(AppConfig):
     name = "enlace.meetings"
     label = "meetings"
+    verbose_name = _("Meetings")  # as the back office names it
 
     def ready(self):
         from enlace import permissions
