@@ -3,6 +3,7 @@ who passed the second factor (enlace.permissions.can_use_back_office). Django's 
 permissions play no part. Each app registers its models in its own admin.py on `back_office`, through
 HistoryAdmin (every change kept, with the acting user) or ReadOnlyAdmin (records that are only looked at)."""
 
+import re
 from functools import update_wrapper
 
 from django.contrib import admin
@@ -17,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from enlace import permissions
+
+DATE_DRILLDOWN = re.compile(r"__(year|month|day)$")
 
 
 class BackOfficeSite(admin.AdminSite):
@@ -38,6 +41,10 @@ class BackOfficeSite(admin.AdminSite):
             refusal = self._refusal(request)
             if refusal is not None:
                 return refusal
+            if _odd_date_drilldown(request):
+                # Django's admin turns a year such as 99999999999999999999 into a C long and fails with a 500;
+                # "?e=1" is its own answer to a lookup it cannot use.
+                return HttpResponseRedirect(f"{request.path}?e=1")
             return guarded(request, *args, **kwargs)
 
         return update_wrapper(inner, guarded)
@@ -132,3 +139,11 @@ class ReadOnlyAdmin(BackOfficeAdmin):
     """Records that are looked at, never changed here (no history of their own to keep the change in)."""
 
     allow_change = False
+
+
+def _odd_date_drilldown(request) -> bool:
+    """A date-hierarchy parameter that is not a plain year, month or day number."""
+    return any(
+        DATE_DRILLDOWN.search(name) and not (value.isascii() and value.isdigit() and len(value) <= 4)
+        for name, value in request.GET.items()
+    )
