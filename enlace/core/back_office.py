@@ -11,7 +11,7 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +26,7 @@ class BackOfficeSite(admin.AdminSite):
     site_header = _("Enlace back office")
     site_title = _("Enlace back office")
     index_title = _("Rare fixes; every change is kept in the record's history")
-    site_url = "/home/"
+    site_url = reverse_lazy("core:home")
     enable_nav_sidebar = False  # the index lists every model; the sidebar would repeat it on every page
 
     def has_permission(self, request):
