@@ -313,7 +313,15 @@ def test_every_back_office_page_of_every_model_answers_the_administrator_without
                 answers[path] = client.get(path)
     errors = {path: response.status_code for path, response in answers.items() if response.status_code != 200}
     assert errors == {}
-    assert len(answers) > 60
+    assert len(answers) > 60, len(answers)
+
+
+@pytest.mark.parametrize("year", ["99999999999999999999", "²²²²", "-1"])
+def test_a_date_drilldown_the_admin_cannot_read_is_refused_not_a_500(secretariat_admin, year):
+    response = client_for(secretariat_admin).get(_url(Meeting, "changelist"), {"start_date__year": year})
+    assert response.status_code == 302
+    assert response["Location"].endswith("?e=1")
+    assert client_for(secretariat_admin).get(response["Location"]).status_code == 200
 
 
 @pytest.mark.parametrize(
