@@ -3,14 +3,13 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from enlace import permissions
-from enlace.core.inputs import DateField, model_max_length
-from enlace.core.models import Document
+from enlace.core.forms import DocumentForm
+from enlace.core.inputs import DateField
 from enlace.directory.models import Organization
-from enlace.followup.evidence import max_upload_bytes, validate_evidence_file, validate_evidence_url
+from enlace.followup.evidence import validate_evidence_file, validate_evidence_url
 from enlace.followup.models import NOTE_MAX_LENGTH
 from enlace.followup.selectors import FollowupFilters
 from enlace.meetings.forms import DateInput
@@ -109,26 +108,7 @@ class NoteForm(forms.Form):
     )
 
 
-class EvidenceForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=model_max_length(Document, "title"))
-    file = forms.FileField(label=_("File"), required=False)
-    url = forms.URLField(
-        label=_("or a link"),
-        required=False,
-        assume_scheme="https",
-        max_length=model_max_length(Document, "url"),
-        help_text=_("An address that starts with https://"),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = _(
-            "PDF, Word, Excel, PowerPoint, PNG, JPEG, text or CSV, up to %(max)s."
-        ) % {"max": filesizeformat(max_upload_bytes())}
-        self.fields["file"].widget.attrs["accept"] = (
-            ".pdf,.docx,.xlsx,.pptx,.doc,.xls,.png,.jpg,.jpeg,.txt,.csv"
-        )
-
+class EvidenceForm(DocumentForm):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload:

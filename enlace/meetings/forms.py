@@ -2,13 +2,12 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from enlace import permissions
+from enlace.core.forms import DocumentForm
 from enlace.core.inputs import DateField, model_max_length
-from enlace.core.models import Document, Visibility
-from enlace.core.uploads import max_upload_bytes
+from enlace.core.models import Visibility
 from enlace.core.widgets import (
     FastCheckboxInput,
     FastDateInput,
@@ -32,22 +31,8 @@ def organization_choices(*, with_states: bool = False) -> list[tuple[str, str]]:
     return choices + [(org.code, org.short_name) for org in organizations]
 
 
-class MeetingDocumentForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=model_max_length(Document, "title"))
-    file = forms.FileField(label=_("File"), required=False)
-    url = forms.URLField(
-        label=_("or a link"),
-        required=False,
-        assume_scheme="https",
-        max_length=model_max_length(Document, "url"),
-        help_text=_("An address that starts with https://"),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = _(
-            "PDF, Word, Excel, PowerPoint, PNG, JPEG, text or CSV, up to %(max)s."
-        ) % {"max": filesizeformat(max_upload_bytes())}
+class MeetingDocumentForm(DocumentForm):
+    """A document of the meeting (agenda, presentation, list of participants)."""
 
 
 class MeetingHeaderForm(forms.Form):
