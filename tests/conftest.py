@@ -1,5 +1,7 @@
 """Shared fixtures: the reference organizations and the named personas every test speaks of."""
 
+import signal
+
 import pytest
 from django.test import Client
 
@@ -106,3 +108,12 @@ def client_for(user) -> Client:
         session["otp_device_id"] = device.persistent_id
         session.save()
     return client
+
+
+@pytest.fixture
+def restore_signals():
+    """The task worker installs its own signal handlers; the test process gets its own back afterwards."""
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    yield
+    for sig, handler in saved.items():
+        signal.signal(sig, handler)

@@ -3,7 +3,6 @@ follows its progress, corrects one point and confirms; marks a commitment in pro
 commitments with the overdue ones flagged; the .docx and .pdf reports download and read back."""
 
 import io
-import signal
 from pathlib import Path
 
 import pytest
@@ -21,14 +20,6 @@ SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_d9e9c44574
 CORRECTED = (
     "Se insta a los países a utilizar las herramientas en línea de la UNODC para proveer la información."
 )
-
-
-@pytest.fixture
-def restore_signals():
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
 
 
 def test_import_correct_confirm_follow_up_and_download(

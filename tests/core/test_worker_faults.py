@@ -1,7 +1,6 @@
 """The background worker rides out database outages, and tasks left RUNNING by a dead worker run again."""
 
 import datetime as dt
-import signal
 import subprocess
 from unittest import mock
 
@@ -26,14 +25,6 @@ def database_tasks(settings):
     settings.ENLACE_TASK_LEASE_SECONDS = 600
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
-
-
-@pytest.fixture
-def restore_signals():
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
 
 
 def dead_worker_id() -> str:

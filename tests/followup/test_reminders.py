@@ -2,7 +2,6 @@
 background worker (immediate backend, and the database backend with db_worker)."""
 
 import datetime as dt
-import signal
 
 import pytest
 from django.core import mail
@@ -213,14 +212,6 @@ def test_the_task_through_the_immediate_backend(settings, iom_analyst, iom_spani
     # The cron command queues the same task: nothing more to send today.
     call_command("enqueue_reminders", stdout=None)
     assert len(mail.outbox) == 2
-
-
-@pytest.fixture
-def restore_signals():
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
 
 
 # The worker runs outside any transaction (it closes connections left in one): so does this test.

@@ -3,7 +3,6 @@ it, the page follows the reading (htmx polling, and a refresh without JavaScript
 reader leaves the import retryable, never stuck, and nothing half-saved."""
 
 import datetime as dt
-import signal
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -27,14 +26,6 @@ HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TRIGGER": "import-status"}
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     settings.TASKS = DATABASE
-
-
-@pytest.fixture
-def restore_signals():
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    yield
-    for sig, handler in saved.items():
-        signal.signal(sig, handler)
 
 
 def upload(client, name="informe.txt", data=None):
