@@ -9,7 +9,7 @@ DEV_ENV := DEBUG=true SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}
 # Production targets never fall back on a development .env: DEBUG is off unless the environment says otherwise.
 PROD_ENV := DEBUG=$${DEBUG:-false}
 
-.PHONY: install translations migrate demo-data demo serve worker test test-sqlite test-postgres test-browser bench drill lint messages totp clean
+.PHONY: install translations migrate demo-data demo serve worker test test-sqlite test-postgres test-browser bench drill lint messages totp module clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,12 @@ serve: install
 worker: install
 	$(PROD_ENV) $(PY) manage.py run_worker
 
+# A new module from the skeleton (scaffold/module/README.md), wired into settings, URLs, API and bench.
+module: install .env
+	@test -n "$(APP)" -a -n "$(MODEL)" || { echo 'usage: make module APP=practices MODEL=Practice VERBOSE="good practice" VERBOSE_PLURAL="good practices"'; exit 2; }
+	$(DEV_ENV) $(PY) manage.py start_module $(APP) --model $(MODEL) --verbose "$(VERBOSE)" --verbose-plural "$(VERBOSE_PLURAL)"
+	$(DEV_ENV) $(PY) manage.py makemigrations $(APP)
+
 test: install
 	$(MAKE) lint
 	$(MAKE) test-sqlite
@@ -86,7 +92,7 @@ drill: install
 	$(PY) bench/drill.py
 
 messages: install
-	$(DEV_ENV) $(PY) manage.py makemessages -l es -l en --no-obsolete --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=bench
+	$(DEV_ENV) $(PY) manage.py makemessages -l es -l en --no-obsolete --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=scaffold
 	$(PY) scripts/compile_translations.py
 
 totp: install .env
