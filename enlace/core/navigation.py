@@ -99,13 +99,14 @@ def module_url(module: Module) -> str:
 
 
 def navigation_for(request):
-    """Signed-in members see every module; visitors see what the Network publishes."""
+    """The modules that exist: signed-in members see each of them, visitors what the Network publishes. A module
+    not built yet stays out of the navigation (its page, core:module, still says what it will hold)."""
     user = getattr(request, "user", None)
     signed_in = bool(user and user.is_authenticated)
     items = [
         {"key": module.key, "title": module.title, "url": module_url(module), "current": False}
         for module in MODULES
-        if signed_in or module.public
+        if module.built and (signed_in or module.public)
     ]
     # The module whose address is the longest prefix of this page is the current one (/meetings/import/ is
     # Meetings, /follow-up/commitments/1/ is Follow-up).

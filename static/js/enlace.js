@@ -1,6 +1,17 @@
 // Small progressive enhancements; every page works without them.
 (function () {
   "use strict";
+  document.documentElement.classList.add("js");
+  // The site menu on phones: one button opens and closes it (CSS shows it always on wide screens).
+  var toggle = document.querySelector(".menu-toggle");
+  if (toggle) {
+    var header = toggle.closest(".site-header");
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      var open = header.classList.toggle("menu-open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
   // Forms that ask before a destructive action: <form data-confirm="...">.
   document.addEventListener("submit", function (event) {
     var message = event.target.getAttribute && event.target.getAttribute("data-confirm");
