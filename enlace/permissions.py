@@ -8,7 +8,8 @@ Rules (design/product.md, Visibility):
 Views, API endpoints and exports all ask here; outsiders get 404 (they must not learn a record exists).
 """
 
-from django.db.models import Q, QuerySet
+from django.apps import apps
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django_otp import user_has_device
 
@@ -144,10 +145,25 @@ def can_manage_meetings(user) -> bool:
     return is_secretariat(user)
 
 
-def can_update_commitment(user, commitment, responsible_ids=None) -> bool:
-    """The secretariat, or a person of one of the responsible organizations."""
-    if is_secretariat(user):
-        return True
+def organization_answers_q(organization_id, *, is_member_state: bool) -> Q:
+    """Commitments an organization answers for: those naming it, and, for a member state, those of "the member
+    states" as a group. Exists rather than a join: one row per commitment, no DISTINCT over wide rows."""
+    links = apps.get_model("meetings", "Commitment").responsible.through.objects
+    named = Q(Exists(links.filter(commitment_id=OuterRef("pk"), organization_id=organization_id)))
+    return named | Q(all_member_states=True) if is_member_state else named
+
+
+def answers_for_q(user) -> Q:
+    """The one answer to "which commitments does this person answer for?" as a filter: the follow-up's "mine"
+    filter and its "mine first" order use it, and answers_for below says the same of one commitment."""
+    if not is_member(user) or user.organization_id is None:
+        return Q(pk__in=[])
+    return organization_answers_q(user.organization_id, is_member_state=user.role == Role.LIAISON_OFFICER)
+
+
+def answers_for(user, commitment, responsible_ids=None) -> bool:
+    """Whether this person answers for the commitment (answers_for_q for one record). responsible_ids: the
+    responsible organizations' ids, when the caller has them already."""
     if not is_member(user) or user.organization_id is None:
         return False
     if responsible_ids is None:
@@ -156,6 +172,11 @@ def can_update_commitment(user, commitment, responsible_ids=None) -> bool:
         return True
     # "The member states" as a group: every liaison officer of a member state answers for it.
     return bool(getattr(commitment, "all_member_states", False)) and user.role == Role.LIAISON_OFFICER
+
+
+def can_update_commitment(user, commitment, responsible_ids=None) -> bool:
+    """The secretariat, or a person who answers for the commitment."""
+    return is_secretariat(user) or answers_for(user, commitment, responsible_ids)
 
 
 def can_confirm_done_without_evidence(user) -> bool:

@@ -60,7 +60,9 @@ class FastTextarea(forms.Textarea):
         )
 
 
-class FastDateInput(forms.DateInput):
+class DateInput(forms.DateInput):
+    """The one date widget of Enlace: the browser's date picker, ISO dates, rendered without a template."""
+
     input_type = "date"
 
     def __init__(self, attrs=None):

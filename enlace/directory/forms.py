@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from enlace.directory.models import Organization, OrganizationKind
+from enlace.directory.models import MEMBER_STATES, Organization, OrganizationKind
 from enlace.directory.reference import REFERENCE_CODES
 
 
@@ -33,7 +33,7 @@ class OrganizationForm(forms.ModelForm):
         code = self.cleaned_data["code"].strip().upper()
         if not code.replace("_", "").isalnum():
             raise forms.ValidationError(_("Use letters and digits only."))
-        if code == "STATES":
+        if code == MEMBER_STATES:
             raise forms.ValidationError(
                 _("STATES stands for the member states as a group; choose another code.")
             )

@@ -5,6 +5,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+# Where an organization code is expected (filters, drafts, forms): the member states as a group.
+MEMBER_STATES = "STATES"
+
 
 class OrganizationKind(models.TextChoices):
     MEMBER_STATE = "member_state", _("Member state")

@@ -5,8 +5,8 @@ first" order on the list, and the follow-up's writes."""
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
@@ -19,6 +19,7 @@ from enlace.core.inputs import parse_int
 from enlace.core.models import Document
 from enlace.followup import evidence as evidence_services
 from enlace.followup import selectors, services
+from enlace.followup.filters import CommitmentFilter
 from enlace.followup.models import NOTE_MAX_LENGTH, Evidence, ProgressNote
 from enlace.meetings import selectors as meeting_selectors
 from enlace.meetings.api import CodeField
@@ -99,17 +100,6 @@ def _refused(error: ValidationError) -> Response:
     return Response({api_settings.NON_FIELD_ERRORS_KEY: error.messages}, status=status.HTTP_400_BAD_REQUEST)
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter("organization", str, description="Organization code, or STATES"),
-            OpenApiParameter(
-                "status", str, description="open, in_progress, done, dropped, active, overdue or due_soon"
-            ),
-            OpenApiParameter("meeting", int),
-        ]
-    )
-)
 @extend_schema(tags=["meetings"])
 class CommitmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Commitments the caller may see, the caller's organization's first. A national system reports progress
@@ -117,6 +107,8 @@ class CommitmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
     serializer_class = CommitmentSerializer
     permission_classes = [AllowAny]
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = CommitmentFilter  # the follow-up page's filters: one parser, one set of errors
 
     def get_permissions(self):
         if self.action in ("status", "notes", "evidence"):
@@ -124,17 +116,7 @@ class CommitmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         return super().get_permissions()
 
     def get_queryset(self):
-        params = self.request.query_params
-        meeting = params.get("meeting", "")
-        meeting_id = parse_int(meeting, minimum=1)
-        if meeting and meeting_id is None:
-            raise serializers.ValidationError({"meeting": [_("Enter a meeting number (digits 0-9).")]})
-        filters = selectors.FollowupFilters(
-            organization=params.get("organization", "")[:16],
-            status=params.get("status", "")[:16],
-            meeting=meeting_id,
-        )
-        return selectors.followup(self.request.user, filters)
+        return selectors.followup(self.request.user)
 
     def get_object(self):
         commitment_id = parse_int(self.kwargs["pk"], minimum=1)

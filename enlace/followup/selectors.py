@@ -1,99 +1,41 @@
 """Reads of the follow-up: the commitments a user follows, filtered and ordered, their counts and deadlines."""
 
 import datetime as dt
-from dataclasses import dataclass
 
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Value
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet, Value
 from django.utils import timezone
 
 from enlace import permissions
-from enlace.accounts.models import Role
-from enlace.directory.models import Organization, OrganizationKind
-from enlace.meetings.models import ACTIVE_STATUSES, DUE_SOON_DAYS, Commitment, CommitmentStatus
+from enlace.meetings.models import ACTIVE_STATUSES, DUE_SOON_DAYS, CommitmentStatus
 from enlace.meetings.selectors import commitments_for_user
 
 
 def mine_q(user) -> Q:
-    """Commitments the user's organization answers for."""
-    if not permissions.is_member(user) or user.organization_id is None:
+    """Commitments the user's organization answers for (permissions.answers_for_q: the one answer)."""
+    return permissions.answers_for_q(user)
+
+
+def responsible_q(organization) -> Q:
+    """Commitments an organization answers for; none for an unknown organization."""
+    if organization is None:
         return Q(pk__in=[])
-    responsible = Commitment.responsible.through.objects.filter(
-        commitment_id=OuterRef("pk"), organization_id=user.organization_id
-    )
-    mine = Q(Exists(responsible))
-    if user.role == Role.LIAISON_OFFICER:
-        mine |= Q(all_member_states=True)
-    return mine
+    return permissions.organization_answers_q(organization.pk, is_member_state=organization.is_member_state)
 
 
-@dataclass
-class FollowupFilters:
-    organization: str = ""  # an organization code, "STATES", or "" for all
-    status: str = ""  # a status, "overdue", "due_soon", "active", or ""
-    meeting: int | None = None
-    due_from: dt.date | None = None
-    due_to: dt.date | None = None
-    query: str = ""
-    mine: bool = False
-
-
-def followup(user, filters: FollowupFilters | None = None, *, today: dt.date | None = None) -> QuerySet:
-    """Commitments the user may see, their own organization's first, then by deadline (none last)."""
-    filters = filters or FollowupFilters()
-    today = today or timezone.localdate()
-    commitments = commitments_for_user(user)
-    if filters.organization == "STATES":
-        commitments = commitments.filter(all_member_states=True)
-    elif filters.organization:
-        organization = (
-            Organization.objects.filter(code=filters.organization).values_list("pk", "kind").first()
-        )
-        if organization is None:
-            commitments = commitments.none()
-        else:
-            # Exists rather than a join on the many-to-many: no duplicate rows, so no DISTINCT over wide rows.
-            by_organization = Q(
-                Exists(
-                    Commitment.responsible.through.objects.filter(
-                        commitment_id=OuterRef("pk"), organization_id=organization[0]
-                    )
-                )
-            )
-            if organization[1] == OrganizationKind.MEMBER_STATE:
-                by_organization |= Q(all_member_states=True)  # a state answers for "the member states" too
-            commitments = commitments.filter(by_organization)
-    if filters.status in CommitmentStatus.values:
-        commitments = commitments.filter(status=filters.status)
-    elif filters.status == "active":
-        commitments = commitments.filter(status__in=ACTIVE_STATUSES)
-    elif filters.status == "overdue":
-        commitments = commitments.filter(status__in=ACTIVE_STATUSES, due_date__lt=today)
-    elif filters.status == "due_soon":
-        commitments = commitments.filter(
-            status__in=ACTIVE_STATUSES,
-            due_date__gte=today,
-            due_date__lte=today + dt.timedelta(days=DUE_SOON_DAYS),
-        )
-    if filters.meeting:
-        commitments = commitments.filter(meeting_id=filters.meeting)
-    if filters.due_from:
-        commitments = commitments.filter(due_date__gte=filters.due_from)
-    if filters.due_to:
-        commitments = commitments.filter(due_date__lte=filters.due_to)
-    if filters.query:
-        commitments = commitments.filter(text__icontains=filters.query)
-    mine = mine_q(user)
-    if filters.mine:
-        commitments = commitments.filter(mine)
+def followup(user, *, today: dt.date | None = None) -> QuerySet:
+    """Commitments the user may see in the follow-up's order: open ones before done and dropped, the user's own
+    organization's first, then by deadline (none last). Filters are the FilterSet's (followup/filters.py)."""
+    is_open = ExpressionWrapper(Q(status__in=ACTIVE_STATUSES), output_field=BooleanField())
     if permissions.is_member(user) and user.organization_id is not None:
-        is_mine = ExpressionWrapper(mine, output_field=BooleanField())
+        is_mine = ExpressionWrapper(mine_q(user), output_field=BooleanField())
     else:
         is_mine = Value(False)
     return (
-        commitments.annotate(is_mine=is_mine)
+        commitments_for_user(user)
+        .annotate(is_mine=is_mine, is_open=is_open)
         .select_related("meeting", "agreement", "agreement__parent", "recipient")
         .prefetch_related("responsible")
-        .order_by("-is_mine", F("due_date").asc(nulls_last=True), "pk")
+        .order_by("-is_open", "-is_mine", F("due_date").asc(nulls_last=True), "pk")
     )
 
 

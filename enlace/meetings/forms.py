@@ -9,22 +9,19 @@ from enlace.core.forms import DocumentForm
 from enlace.core.inputs import DateField, model_max_length
 from enlace.core.models import Visibility
 from enlace.core.widgets import (
+    DateInput,
     FastCheckboxInput,
-    FastDateInput,
     FastSelect,
     FastSelectMultiple,
     FastTextarea,
     FastTextInput,
 )
-from enlace.directory.models import Organization, OrganizationKind
+from enlace.directory.models import MEMBER_STATES, Organization, OrganizationKind
 from enlace.meetings.models import Agreement, Body, Commitment, Language, Meeting
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-STATES_CODE = "STATES"
 
 
 def organization_choices(*, with_states: bool = False) -> list[tuple[str, str]]:
-    choices = [(STATES_CODE, str(_("The member states")))] if with_states else []
+    choices = [(MEMBER_STATES, str(_("The member states")))] if with_states else []
     organizations = sorted(
         Organization.objects.filter(is_active=True), key=lambda org: (not org.is_member_state, org.short_name)
     )
@@ -45,11 +42,11 @@ class MeetingHeaderForm(forms.Form):
     )
     place = forms.CharField(label=_("Place"), max_length=model_max_length(Meeting, "place"))
     country = forms.ChoiceField(label=_("Host country"), required=False)
-    date = DateField(label=_("Date (first day)"), widget=DATE_INPUT)
+    date = DateField(label=_("Date (first day)"), widget=DateInput)
     end_date = DateField(
         label=_("Last day"),
         required=False,
-        widget=DATE_INPUT,
+        widget=DateInput,
         help_text=_("Only for meetings of several days."),
     )
     language = forms.ChoiceField(label=_("Language of the report"), choices=Language.choices)
@@ -129,7 +126,7 @@ class CommitmentRowForm(forms.Form):
     text = forms.CharField(label=_("What is to be done"), widget=FastTextarea(attrs={"rows": 2}))
     responsible = forms.MultipleChoiceField(label=_("Responsible"), widget=FastSelectMultiple)
     recipient = forms.ChoiceField(label=_("Recipient"), required=False, widget=FastSelect)
-    due = DateField(label=_("Deadline"), required=False, widget=FastDateInput)
+    due = DateField(label=_("Deadline"), required=False, widget=DateInput)
     deadline_phrase = forms.CharField(
         label=_("Deadline as written"),
         max_length=model_max_length(Commitment, "deadline_phrase"),
@@ -140,7 +137,7 @@ class CommitmentRowForm(forms.Form):
     def __init__(self, *args, org_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible"].choices = org_choices
-        self.fields["recipient"].choices = [("", "—"), *[c for c in org_choices if c[0] != STATES_CODE]]
+        self.fields["recipient"].choices = [("", "—"), *[c for c in org_choices if c[0] != MEMBER_STATES]]
 
 
 class BaseRowFormSet(forms.BaseFormSet):
@@ -248,13 +245,6 @@ class MeetingEditForm(MeetingHeaderForm):
 
 
 # --- a commitment as recorded -------------------------------------------------------------------------------
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class CommitmentCorrectionForm(forms.Form):

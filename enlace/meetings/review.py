@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from enlace.directory.models import MEMBER_STATES
 from enlace.meetings.draft import AgreementDraft, CommitmentDraft, ReportDraft, SubpointDraft
 from enlace.meetings.forms import (
     AgreementFormSet,
@@ -129,7 +130,7 @@ def _header_initial(draft: ReportDraft, visibility: str) -> dict:
 
 def _as_choices(codes: list[str]) -> list[str]:
     """ "The Network" acts as its member states do; the review offers them as one choice."""
-    return list(dict.fromkeys("STATES" if code == "NETWORK" else code for code in codes))
+    return list(dict.fromkeys(MEMBER_STATES if code == "NETWORK" else code for code in codes))
 
 
 def _agreement_rows(draft: ReportDraft) -> list[dict]:
@@ -156,7 +157,7 @@ def _commitment_rows(draft: ReportDraft) -> list[dict]:
             "text": c.text,
             # "The Network" answers as its member states do; the review offers them as one choice.
             "responsible": list(
-                dict.fromkeys("STATES" if code == "NETWORK" else code for code in c.responsible)
+                dict.fromkeys(MEMBER_STATES if code == "NETWORK" else code for code in c.responsible)
             ),
             "recipient": c.recipient or "",
             "due": c.due,

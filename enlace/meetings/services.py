@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from enlace import permissions
 from enlace.core.inputs import model_max_length, validate_date_in_range
 from enlace.core.models import Document, Visibility
-from enlace.directory.models import Organization
+from enlace.directory.models import MEMBER_STATES, Organization
 from enlace.meetings.draft import ReportDraft
 from enlace.meetings.models import Agreement, Commitment, Meeting
 from enlace.meetings.signals import meeting_documents
@@ -128,7 +128,7 @@ def meeting_create_from_draft(
                 agreement=agreement,
                 text=proposal.text,
                 # "The Network" decides as its member states do.
-                all_member_states=bool({"STATES", "NETWORK"} & set(proposal.responsible)),
+                all_member_states=bool({MEMBER_STATES, "NETWORK"} & set(proposal.responsible)),
                 recipient=by_code.get(proposal.recipient) if proposal.recipient else None,
                 due_date=proposal.due,
                 deadline_phrase=proposal.deadline_phrase[: model_max_length(Commitment, "deadline_phrase")],
@@ -137,7 +137,7 @@ def meeting_create_from_draft(
             created_by,
         )
         commitment.responsible.set(
-            _organizations([c for c in proposal.responsible if c not in ("STATES", "NETWORK")], by_code)
+            _organizations([c for c in proposal.responsible if c not in (MEMBER_STATES, "NETWORK")], by_code)
         )
     return meeting
 

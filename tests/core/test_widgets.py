@@ -30,11 +30,10 @@ def test_posted_values_validate_and_show_as_selected():
 def test_date_text_and_checkbox_inputs():
     import datetime as dt
 
-    from enlace.core.widgets import FastCheckboxInput, FastDateInput, FastTextarea, FastTextInput
+    from enlace.core.widgets import DateInput, FastCheckboxInput, FastTextarea, FastTextInput
 
     assert (
-        FastDateInput().render("due", dt.date(2016, 8, 8))
-        == '<input name="due" type="date" value="2016-08-08">'
+        DateInput().render("due", dt.date(2016, 8, 8)) == '<input name="due" type="date" value="2016-08-08">'
     )
     assert (
         FastTextInput().render("q", '"<x>"') == '<input name="q" type="text" value="&quot;&lt;x&gt;&quot;">'

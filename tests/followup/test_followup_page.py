@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from enlace.accounts.models import User
 from enlace.core.models import Visibility
+from enlace.directory.models import Organization
 from enlace.followup.exports import rows as export_rows
-from enlace.followup.selectors import FollowupFilters, followup
+from enlace.followup.selectors import followup, responsible_q
 from enlace.meetings.models import Commitment, CommitmentStatus
 from tests.conftest import PERSONAS, client_for
 from tests.followup.factories import (
@@ -238,15 +239,16 @@ def test_fifty_per_page(iom_analyst, organizations):
     assert '<p class="muted" role="status">60 commitments</p>' in second.content.decode()
 
 
-def test_selector_with_an_unknown_organization_is_empty(iom_analyst, meetings):
-    nothing = followup(iom_analyst, FollowupFilters(organization="XX"))
+def test_the_responsible_filter_of_an_organization(iom_analyst, meetings):
+    nothing = followup(iom_analyst).filter(responsible_q(None))
     assert list(nothing) == []
     assert list(export_rows(nothing)) == []
     # "The member states" count for every member state filter, a partner's filter only its own.
-    assert {c.text for c in followup(iom_analyst, FollowupFilters(organization="HN"))} == {
+    honduras = Organization.objects.get(code="HN")
+    assert {c.text for c in followup(iom_analyst).filter(responsible_q(honduras))} == {
         "Enviar a la ST el documento sobre los indicadores de Palermo"
     }
-    assert len(followup(iom_analyst, FollowupFilters(organization="UNODC"))) == 0
+    assert not followup(iom_analyst).filter(responsible_q(Organization.objects.get(code="UNODC"))).exists()
 
 
 def test_a_signed_in_person_without_a_role_sees_only_public_commitments(organizations):

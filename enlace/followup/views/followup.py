@@ -13,17 +13,12 @@ from django.views.decorators.http import require_safe
 from enlace import permissions
 from enlace.core.inputs import page_number
 from enlace.followup import calendar, exports, selectors
-from enlace.followup.forms import FollowupFilterForm
+from enlace.followup.filters import filtered_commitments
 from enlace.meetings.presenters import prepare_commitments
 
 PAGE_SIZE = 50
 RESULTS_ID = "followup-results"
 EXPORTERS = {"csv": exports.csv_response, "xlsx": exports.xlsx_response}
-
-
-def _filter_form(request) -> FollowupFilterForm:
-    data = request.GET if any(key in request.GET for key in FollowupFilterForm.base_fields) else None
-    return FollowupFilterForm(data, user=request.user)
 
 
 # Not shown on the page: left out of the rows read for it.
@@ -54,15 +49,14 @@ def _page(commitments, number):
 def followup(request):
     user = request.user
     today = timezone.localdate()
-    form = _filter_form(request)
-    filters = form.filters
-    page, rows = _page(selectors.followup(user, filters, today=today), request.GET.get("page"))
+    filterset, commitments = filtered_commitments(request, today=today)
+    page, rows = _page(commitments, request.GET.get("page"))
     prepare_commitments(rows, today, summary_length=220)
     query = request.GET.copy()
     query.pop("page", None)
     has_any = bool(rows) or selectors.commitments_for_user(user).exists()
     context = {
-        "form": form,
+        "form": filterset.form,
         "page": page,
         "rows": rows,
         "today": today,
@@ -86,8 +80,8 @@ def followup_export(request, fmt):
     if exporter is None:
         raise Http404
     today = timezone.localdate()
-    form = _filter_form(request)
-    return exporter(selectors.followup(request.user, form.filters, today=today), today=today)
+    _, commitments = filtered_commitments(request, today=today)
+    return exporter(commitments, today=today)
 
 
 @require_safe
