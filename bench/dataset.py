@@ -72,7 +72,7 @@ def build_directory(ctx: Context) -> dict:
         password=BENCH_PASSWORD,
         role=Role.SECRETARIAT_ADMIN,
     )
-    ctx.organizations = {org.code: org for org in load_reference_organizations(changed_by=ctx.admin)}
+    ctx.organizations = {org.code: org for org in load_reference_organizations(actor=ctx.admin)}
     ctx.admin.organization = ctx.organizations["ST"]
     ctx.admin.save(update_fields=["organization"])
     for username, code, role in BENCH_USERS.values():
@@ -89,7 +89,7 @@ def build_directory(ctx: Context) -> dict:
         role = next(role for role, kinds in ROLE_ORGANIZATION_KINDS.items() if org.kind in kinds)
         for n in range(1, PEOPLE_PER_ORGANIZATION + 1):
             user_invite(
-                invited_by=ctx.admin,
+                actor=ctx.admin,
                 email=f"{code.lower()}.person{n}@example.org",
                 first_name=ctx.rng.choice(FIRST_NAMES),
                 last_name=f"{ctx.rng.choice(LAST_NAMES)} {n}",
@@ -99,9 +99,7 @@ def build_directory(ctx: Context) -> dict:
                 send=False,
             )
     for year in YEARS:
-        presidency_set(
-            year=year, state=ctx.organizations[MEMBER_STATE_CODES[year % 11]], changed_by=ctx.admin
-        )
+        presidency_set(year=year, state=ctx.organizations[MEMBER_STATE_CODES[year % 11]], actor=ctx.admin)
     return {
         "organizations": len(ctx.organizations),
         "people": User.objects.count(),
@@ -194,9 +192,7 @@ def build_meetings(ctx: Context) -> dict:
             date = dt.date(year, month, ctx.rng.randint(1, 28))
             visibility = ctx.rng.choice([Visibility.NETWORK] * 3 + [Visibility.PUBLIC, Visibility.RESTRICTED])
             draft = meeting_draft(ctx.rng, date, MEMBER_STATE_CODES)
-            meetings.append(
-                meeting_create_from_draft(draft=draft, created_by=ctx.admin, visibility=visibility)
-            )
+            meetings.append(meeting_create_from_draft(draft=draft, actor=ctx.admin, visibility=visibility))
 
     # The rest of the 5,000 commitments in bulk (with their history rows), spread over every agreement.
     agreements = list(Agreement.objects.select_related("meeting"))
@@ -249,7 +245,7 @@ def build_pending_import(ctx: Context) -> dict:
     )
     text = "\n".join(HEADER) + f"\n\n{OPENING}\n\n{points}\n"
     upload = SimpleUploadedFile("informe-100-paginas.txt", text.encode("utf-8"))
-    pending = report_import_create(uploaded_file=upload, user=ctx.admin)
+    pending = report_import_create(uploaded_file=upload, actor=ctx.admin)
     report_import_read(report_import_id=pending.pk, attempt=pending.attempt)  # what the worker would do
     pending.refresh_from_db()
     return {"pending import points": len(pending.draft["agreements"])}

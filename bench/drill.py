@@ -251,7 +251,7 @@ def build_dataset() -> dict[str, list[int]]:
         agreements=[AgreementDraft(number=str(n), text=f"Punto {n} del simulacro.") for n in range(1, 25)],
         commitments=commitments,
     )
-    meeting_create_from_draft(draft=draft, created_by=users["drill.staff"], visibility=Visibility.NETWORK)
+    meeting_create_from_draft(draft=draft, actor=users["drill.staff"], visibility=Visibility.NETWORK)
     writable = {}
     all_pks = list(Commitment.objects.values_list("pk", flat=True))
     for username, code, _role in people:

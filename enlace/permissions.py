@@ -6,15 +6,27 @@ Rules (design/product.md, Visibility):
 - restricted records: the owner's people and the secretariat may see them;
 - the owner's people and the secretariat may change a record; only the secretariat publishes.
 Views, API endpoints and exports all ask here; outsiders get 404 (they must not learn a record exists).
+Services check again with `require` (the same question, whoever calls them): a refusal there is PermissionDenied.
 """
 
 from django.apps import apps
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django_otp import user_has_device
 
 from enlace.accounts.models import Role
 from enlace.core.models import Visibility
+
+
+def require(actor, check, message, *, system_allowed: bool = False) -> None:
+    """The services' one way to refuse a write: PermissionDenied (a 403 page, a 403 JSON answer on the API).
+    actor: the person acting, the `actor` argument of every write service; None is the system (demo and reference
+    data, management commands), which only services that say system_allowed accept."""
+    if actor is None and system_allowed:
+        return
+    if actor is None or not check(actor):
+        raise PermissionDenied(message)
 
 
 def is_member(user) -> bool:

@@ -13,12 +13,15 @@ from django.utils.crypto import salted_hmac
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from enlace import permissions
 from enlace.accounts.models import ApiToken, Role
 
 User = get_user_model()
+MANAGE_PEOPLE = gettext_lazy("Only the secretariat administrator manages people's accounts.")
 
 
 def invitation_link(user) -> str:
@@ -38,9 +41,10 @@ def _username_for(email: str) -> str:
 
 @transaction.atomic
 def user_invite(
-    *, invited_by, email, first_name, last_name, organization, role, language="es", position="", send=True
+    *, actor, email, first_name, last_name, organization, role, language="es", position="", send=True
 ):
     """Creates the account without a usable password and e-mails a signed link to set one."""
+    permissions.require(actor, permissions.can_manage_people, MANAGE_PEOPLE, system_allowed=True)
     user = User(
         username=_username_for(email),
         email=email.lower(),
@@ -52,16 +56,16 @@ def user_invite(
         position=position,
     )
     user.set_unusable_password()
-    user._history_user = invited_by
+    user._history_user = actor
     user.save()
     if send:
-        transaction.on_commit(lambda: send_invitation(user=user, invited_by=invited_by))
+        transaction.on_commit(lambda: send_invitation(user=user, actor=actor))
     return user
 
 
-def send_invitation(*, user, invited_by=None) -> None:
+def send_invitation(*, user, actor=None) -> None:
     with translation.override(user.language):
-        context = {"user": user, "invited_by": invited_by, "link": invitation_link(user)}
+        context = {"user": user, "invited_by": actor, "link": invitation_link(user)}
         subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
         body = render_to_string("accounts/email/invitation.txt", context)
     send_mail(subject, body, None, [user.email])
@@ -88,20 +92,22 @@ def _keep_an_administrator(user, *, stays_admin: bool) -> None:
 
 
 @transaction.atomic
-def user_update_role(*, changed_by, user, role, organization):
+def user_update_role(*, actor, user, role, organization):
+    permissions.require(actor, permissions.can_manage_people, MANAGE_PEOPLE)
     _keep_an_administrator(user, stays_admin=role == Role.SECRETARIAT_ADMIN)
     user.role = role
     user.organization = organization
-    user._history_user = changed_by
+    user._history_user = actor
     user.save(update_fields=["role", "organization"])
     return user
 
 
 @transaction.atomic
-def user_set_active(*, changed_by, user, active: bool):
+def user_set_active(*, actor, user, active: bool):
+    permissions.require(actor, permissions.can_manage_people, MANAGE_PEOPLE)
     _keep_an_administrator(user, stays_admin=active)
     user.is_active = active
-    user._history_user = changed_by
+    user._history_user = actor
     user.save(update_fields=["is_active"])
     if not active:
         # Close every open session and API token of a deactivated person at once.
@@ -150,24 +156,26 @@ def totp_device_confirm(*, device: TOTPDevice, token: str, current_token: str = 
     TOTPDevice.objects.filter(user=device.user, confirmed=True).exclude(pk=device.pk).delete()
 
 
-def user_reset_second_factor(*, changed_by, user) -> int:
+def user_reset_second_factor(*, actor, user) -> int:
     """For a person who lost their phone: their authenticators are removed and they enrol a new one at the next
     log-in (administrators must). Kept in the person's history."""
+    permissions.require(actor, permissions.can_manage_people, MANAGE_PEOPLE)
     removed, _counts = TOTPDevice.objects.filter(user=user).delete()
     api_tokens_revoke_all(user=user)  # the lost phone may be in other hands: what it helped issue ends too
-    user._history_user = changed_by
+    user._history_user = actor
     user._change_reason = "Two-step verification reset"
     user.save(update_fields=["is_active"])
     return removed
 
 
-def user_unlock(*, changed_by, user) -> int:
+def user_unlock(*, actor, user) -> int:
     """Lifts the log-in cool-off of a person from every address (the failures recorded against their user name).
     Kept in the person's history."""
+    permissions.require(actor, permissions.can_manage_people, MANAGE_PEOPLE)
     from axes.utils import reset
 
     removed = reset(username=user.get_username())
-    user._history_user = changed_by
+    user._history_user = actor
     user._change_reason = "Log-in lockout lifted"
     user.save(update_fields=["is_active"])
     return removed

@@ -53,7 +53,7 @@ def load_people():
             continue
         organization = Organization.objects.get(code=org_code)
         user = account_services.user_invite(
-            invited_by=None,
+            actor=None,
             email=f"{username}@demo.enlace.local",
             first_name=first,
             last_name=last,

@@ -68,7 +68,7 @@ REFERENCE_CODES = frozenset(row[0] for row in ORGANIZATIONS)
 MEMBER_STATE_CODES = [row[0] for row in ORGANIZATIONS if row[1] == K.MEMBER_STATE]
 
 
-def load_reference_organizations(changed_by=None):
+def load_reference_organizations(actor=None):
     from enlace.directory.services import organization_upsert
 
     return [
@@ -80,7 +80,7 @@ def load_reference_organizations(changed_by=None):
             acronym_es=acr_es,
             acronym_en=acr_en,
             iso3=iso3,
-            changed_by=changed_by,
+            actor=actor,
         )
         for code, kind, name_es, name_en, acr_es, acr_en, iso3 in ORGANIZATIONS
     ]

@@ -3,9 +3,13 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from enlace import permissions
 from enlace.directory.models import Organization, ProTemporePresidency
 from enlace.directory.reference import REFERENCE_CODES
+
+MANAGE_DIRECTORY = gettext_lazy("Only the secretariat keeps the directory.")
 
 
 @transaction.atomic
@@ -18,9 +22,10 @@ def organization_upsert(
     acronym_es: str = "",
     acronym_en: str = "",
     iso3: str = "",
-    changed_by=None,
+    actor=None,
 ) -> Organization:
     """Create or update an organization by code; unchanged rows are not saved again (no empty history)."""
+    permissions.require(actor, permissions.can_manage_directory, MANAGE_DIRECTORY, system_allowed=True)
     values = {
         "kind": kind,
         "name_es": name_es,
@@ -37,19 +42,20 @@ def organization_upsert(
     else:
         for key, value in values.items():
             setattr(organization, key, value)
-    organization._history_user = changed_by
+    organization._history_user = actor
     organization.save()
     return organization
 
 
 @transaction.atomic
-def presidency_set(*, year: int, state: Organization, changed_by=None) -> ProTemporePresidency:
+def presidency_set(*, year: int, state: Organization, actor=None) -> ProTemporePresidency:
+    permissions.require(actor, permissions.can_manage_directory, MANAGE_DIRECTORY, system_allowed=True)
     presidency = ProTemporePresidency.objects.filter(year=year).first()
     if presidency is not None and presidency.state_id == state.pk:
         return presidency
     presidency = presidency or ProTemporePresidency(year=year)
     presidency.state = state
-    presidency._history_user = changed_by
+    presidency._history_user = actor
     presidency.save()
     return presidency
 
@@ -60,10 +66,11 @@ def is_reference_code(code: str) -> bool:
 
 
 @transaction.atomic
-def organization_save(*, form, changed_by) -> Organization:
+def organization_save(*, form, actor) -> Organization:
     """Creates or updates an organization from its validated form; the history keeps who changed what.
 
     A reference organization keeps its code: renaming the secretariat's "ST" stopped every meeting creation."""
+    permissions.require(actor, permissions.can_manage_directory, MANAGE_DIRECTORY)
     if form.instance.pk is not None:
         stored = Organization.objects.select_for_update().get(pk=form.instance.pk).code
         if is_reference_code(stored) and form.cleaned_data.get("code", stored) != stored:
@@ -72,6 +79,6 @@ def organization_save(*, form, changed_by) -> Organization:
                 % {"code": stored}
             )
     organization = form.save(commit=False)
-    organization._history_user = changed_by
+    organization._history_user = actor
     organization.save()
     return organization

@@ -100,7 +100,7 @@ def person_invite(request):
     _require(permissions.can_manage_people, request.user)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        person = account_services.user_invite(invited_by=request.user, **form.cleaned_data)
+        person = account_services.user_invite(actor=request.user, **form.cleaned_data)
         messages.success(request, _("Invitation sent to %(email)s.") % {"email": person.email})
         return redirect("directory:people")
     return render(request, "directory/person_invite.html", {"form": form})
@@ -113,7 +113,7 @@ def person_edit(request, pk):
     form = RoleForm(request.POST or None, initial={"organization": person.organization, "role": person.role})
     if request.method == "POST" and form.is_valid():
         try:
-            account_services.user_update_role(changed_by=request.user, user=person, **form.cleaned_data)
+            account_services.user_update_role(actor=request.user, user=person, **form.cleaned_data)
         except ValidationError as error:
             form.add_error("role", error)
         else:
@@ -132,7 +132,7 @@ def person_set_active(request, pk):
         messages.error(request, _("You cannot deactivate your own account."))
         return redirect("directory:people")
     try:
-        account_services.user_set_active(changed_by=request.user, user=person, active=active)
+        account_services.user_set_active(actor=request.user, user=person, active=active)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("directory:people")
@@ -148,7 +148,7 @@ def person_set_active(request, pk):
 def person_reset_second_factor(request, pk):
     _require(permissions.can_manage_people, request.user)
     person = get_object_or_404(User, pk=pk)
-    account_services.user_reset_second_factor(changed_by=request.user, user=person)
+    account_services.user_reset_second_factor(actor=request.user, user=person)
     messages.success(
         request, _("%(name)s will set up two-step verification again at the next log-in.") % {"name": person}
     )
@@ -160,7 +160,7 @@ def person_reset_second_factor(request, pk):
 def person_unlock(request, pk):
     _require(permissions.can_manage_people, request.user)
     person = get_object_or_404(User, pk=pk)
-    account_services.user_unlock(changed_by=request.user, user=person)
+    account_services.user_unlock(actor=request.user, user=person)
     messages.success(request, _("The log-in of %(name)s is unlocked.") % {"name": person})
     return redirect("directory:people")
 
@@ -170,7 +170,7 @@ def person_unlock(request, pk):
 def person_resend_invitation(request, pk):
     _require(permissions.can_manage_people, request.user)
     person = get_object_or_404(User, pk=pk, is_active=True)
-    account_services.send_invitation(user=person, invited_by=request.user)
+    account_services.send_invitation(user=person, actor=request.user)
     messages.success(request, _("Invitation sent to %(email)s.") % {"email": person.email})
     return redirect("directory:people")
 
@@ -183,7 +183,7 @@ def presidencies(request):
     if request.method == "POST":
         _require(permissions.can_manage_directory, request.user)
         if form.is_valid():
-            services.presidency_set(changed_by=request.user, **form.cleaned_data)
+            services.presidency_set(actor=request.user, **form.cleaned_data)
             messages.success(request, _("The Pro Tempore Presidency was saved."))
             return redirect("directory:presidencies")
     return render(
@@ -240,7 +240,7 @@ def organization_edit(request, code=None):
     form = OrganizationForm(request.POST or None, instance=organization)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.organization_save(form=form, changed_by=request.user)
+            saved = services.organization_save(form=form, actor=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -140,7 +140,7 @@ class CommitmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         change.is_valid(raise_exception=True)
         try:
             services.commitment_update_status(
-                commitment=commitment, user=request.user, **change.validated_data
+                commitment=commitment, actor=request.user, **change.validated_data
             )
         except ValidationError as error:
             return _refused(error)
@@ -157,7 +157,7 @@ class CommitmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         body.is_valid(raise_exception=True)
         try:
             note = services.commitment_add_note(
-                commitment=commitment, user=request.user, text=body.validated_data["text"]
+                commitment=commitment, actor=request.user, text=body.validated_data["text"]
             )
         except ValidationError as error:
             return _refused(error)
@@ -174,7 +174,7 @@ class CommitmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         body.is_valid(raise_exception=True)
         try:
             added = evidence_services.commitment_add_evidence(
-                commitment=commitment, user=request.user, **body.validated_data
+                commitment=commitment, actor=request.user, **body.validated_data
             )
         except ValidationError as error:
             return Response({"url": error.messages}, status=status.HTTP_400_BAD_REQUEST)

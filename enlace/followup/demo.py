@@ -49,25 +49,25 @@ def load_progress(stdout=None) -> None:
     if _untouched(seed):
         commitment_update_status(
             commitment=_commitment(seed, "2.a", "IOM"),
-            user=iom,
+            actor=iom,
             status=CommitmentStatus.IN_PROGRESS,
             note="Asistencia técnica a Belice y Nicaragua.",
         )
         commitment_update_status(
             commitment=_commitment(seed, "3.a", "La OIM realizará"),
-            user=iom,
+            actor=iom,
             status=CommitmentStatus.IN_PROGRESS,
             note="Análisis en preparación.",
         )
         commitment_add_evidence(
             commitment=_commitment(seed, "2.a", "IOM"),
-            user=iom,
+            actor=iom,
             title="Informe de la misión de asistencia técnica",
             file=SimpleUploadedFile("mision-asistencia-tecnica.txt", MISSION_NOTE.encode("utf-8")),
         )
         commitment_update_status(
             commitment=_commitment(seed, "4.a"),
-            user=costa_rica,
+            actor=costa_rica,
             status=CommitmentStatus.IN_PROGRESS,
             note="Perfil de proyecto sobre migración laboral en elaboración.",
         )
@@ -81,25 +81,25 @@ def load_progress(stdout=None) -> None:
         ]:
             commitment_update_status(
                 commitment=_commitment(seed, reference, startswith),
-                user=staff,
+                actor=staff,
                 status=CommitmentStatus.DONE,
                 note=note,
             )
         commitment_update_status(
             commitment=_commitment(follow_up, "2.a"),
-            user=staff,
+            actor=staff,
             status=CommitmentStatus.DONE,
             note="Análisis circulado por correo el 5 de diciembre.",
         )
         commitment_add_note(
             commitment=_commitment(follow_up, "1.a"),
-            user=staff,
+            actor=staff,
             text="Recordatorio enviado a Belice, Nicaragua y República Dominicana.",
         )
     if _untouched(recent):
         commitment_update_status(
             commitment=_commitment(recent, "2.a"),
-            user=costa_rica,
+            actor=costa_rica,
             status=CommitmentStatus.IN_PROGRESS,
             note="Reforma de 2026 en revisión jurídica.",
         )

@@ -1,6 +1,5 @@
 """Evidence of a commitment: a file (checked by extension and content) or an https link, kept as a Document."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from enlace import permissions
@@ -27,26 +26,29 @@ __all__ = [
 
 
 def commitment_add_evidence(
-    *, commitment: Commitment, user, title: str, file=None, url: str = ""
+    *, commitment: Commitment, actor, title: str, file=None, url: str = ""
 ) -> Evidence:
     """Adds a file or a link as evidence: a Document owned by the user's organization, seen like the meeting,
     and the Evidence row, in one transaction."""
-    if not permissions.can_update_commitment(user, commitment):
-        raise ValidationError(_("You cannot update this commitment."))
+    permissions.require(
+        actor,
+        lambda person: permissions.can_update_commitment(person, commitment),
+        _("You cannot update this commitment."),
+    )
     created = []
 
     def attach(document):
-        evidence = Evidence(commitment=commitment, document=document, added_by=user)
-        evidence._history_user = user
+        evidence = Evidence(commitment=commitment, document=document, added_by=actor)
+        evidence._history_user = actor
         evidence.save()
         created.append(evidence)
 
     meeting = commitment.meeting
     document_create(
-        owner_id=user.organization_id or meeting.owner_id,
+        owner_id=actor.organization_id or meeting.owner_id,
         visibility=meeting.visibility,
         title=title,
-        user=user,
+        user=actor,
         file=file,
         url=url,
         attach=attach,

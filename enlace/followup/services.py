@@ -25,17 +25,20 @@ def _check_note_length(text: str) -> None:
 
 
 @transaction.atomic
-def commitment_update_status(*, commitment: Commitment, user, status: str, note: str = "") -> Commitment:
+def commitment_update_status(*, commitment: Commitment, actor, status: str, note: str = "") -> Commitment:
     """Moves a commitment to a new status. "Done" needs evidence, or a note from the secretariat that vouches for
     it, so that progress can't be inflated."""
     if status not in CommitmentStatus.values:
         raise ValidationError(_("Choose a valid status."))
-    if not permissions.can_update_commitment(user, commitment):
-        raise ValidationError(_("You cannot update this commitment."))
+    permissions.require(
+        actor,
+        lambda person: permissions.can_update_commitment(person, commitment),
+        _("You cannot update this commitment."),
+    )
     note = note.strip()
     _check_note_length(note)
     if status == CommitmentStatus.DONE and status != commitment.status and not commitment.evidence.exists():
-        if not permissions.can_confirm_done_without_evidence(user):
+        if not permissions.can_confirm_done_without_evidence(actor):
             raise ValidationError(
                 _("Add evidence (a file or a link) before marking this commitment as done.")
             )
@@ -46,33 +49,36 @@ def commitment_update_status(*, commitment: Commitment, user, status: str, note:
     previous = commitment.status
     if status != previous:
         commitment.status = status
-        if status == CommitmentStatus.DONE and note and permissions.is_secretariat(user):
+        if status == CommitmentStatus.DONE and note and permissions.is_secretariat(actor):
             commitment.secretariat_note = note
-        _save(commitment, user)
+        _save(commitment, actor)
     if note or status != previous:
         _save(
             ProgressNote(
                 commitment=commitment,
-                author=user,
-                organization_id=user.organization_id,
+                author=actor,
+                organization_id=actor.organization_id,
                 text=note,
                 status_from=previous if status != previous else "",
                 status_to=status if status != previous else "",
             ),
-            user,
+            actor,
         )
     return commitment
 
 
 @transaction.atomic
-def commitment_add_note(*, commitment: Commitment, user, text: str) -> ProgressNote:
-    if not permissions.can_update_commitment(user, commitment):
-        raise ValidationError(_("You cannot update this commitment."))
+def commitment_add_note(*, commitment: Commitment, actor, text: str) -> ProgressNote:
+    permissions.require(
+        actor,
+        lambda person: permissions.can_update_commitment(person, commitment),
+        _("You cannot update this commitment."),
+    )
     text = text.strip()
     if not text:
         raise ValidationError(_("Write the note first."))
     _check_note_length(text)
     return _save(
-        ProgressNote(commitment=commitment, author=user, organization_id=user.organization_id, text=text),
-        user,
+        ProgressNote(commitment=commitment, author=actor, organization_id=actor.organization_id, text=text),
+        actor,
     )

@@ -23,7 +23,7 @@ RECENT_TITLE = "REPORT OF THE VIRTUAL MEETING OF THE LIAISON OFFICER NETWORK ON 
 def _import(path: Path, name: str | None = None, text: str | None = None, *, visibility, user) -> Meeting:
     data = text.encode("utf-8") if text is not None else path.read_bytes()
     draft = read_report(data=data, filename=name or path.name, language="es")  # under the import limits
-    return meeting_create_from_draft(draft=draft, created_by=user, visibility=visibility)
+    return meeting_create_from_draft(draft=draft, actor=user, visibility=visibility)
 
 
 def _recent_report(today: dt.date) -> str:

@@ -86,12 +86,11 @@ def read_report(
     return draft
 
 
-def report_import_create(*, uploaded_file, user) -> ReportImport:
+def report_import_create(*, uploaded_file, actor) -> ReportImport:
     """Stores the file and queues its reading; answers at once. The import and its task are written together."""
     from enlace.imports.tasks import read_report_import
 
-    if not permissions.can_manage_meetings(user):
-        raise ValidationError(_("Only the secretariat can import reports."))
+    permissions.require(actor, permissions.can_manage_meetings, _("Only the secretariat can import reports."))
     limit = max_report_bytes()
     if uploaded_file.size > limit:
         raise ValidationError(str(file_limits.too_large(limit)))
@@ -101,7 +100,7 @@ def report_import_create(*, uploaded_file, user) -> ReportImport:
     report_import = ReportImport(
         original_name=name,
         size=uploaded_file.size,
-        uploaded_by=user,
+        uploaded_by=actor,
         status=Status.QUEUED,
         language=translation.get_language() or "es",
         attempt=1,
@@ -166,12 +165,11 @@ def report_import_read(*, report_import_id: int, attempt: int) -> str:
     return locked.status
 
 
-def report_import_retry(*, report_import: ReportImport, user) -> ReportImport:
+def report_import_retry(*, report_import: ReportImport, actor) -> ReportImport:
     """Queues a refused, failed or stalled reading again; the task of the earlier attempt becomes a no-op."""
     from enlace.imports.tasks import read_report_import
 
-    if not permissions.can_manage_meetings(user):
-        raise ValidationError(_("Only the secretariat can import reports."))
+    permissions.require(actor, permissions.can_manage_meetings, _("Only the secretariat can import reports."))
     with transaction.atomic():
         locked = ReportImport.objects.select_for_update().get(pk=report_import.pk)
         if not locked.can_retry:
@@ -199,27 +197,26 @@ def report_import_save_draft(*, report_import: ReportImport, draft: ReportDraft)
 
 @transaction.atomic
 def report_import_confirm(
-    *, report_import: ReportImport, draft: ReportDraft, user, visibility: str
+    *, report_import: ReportImport, draft: ReportDraft, actor, visibility: str
 ) -> Meeting:
     """Creates the meeting from the corrected draft and keeps the uploaded file as its source document."""
-    if not permissions.can_manage_meetings(user):
-        raise ValidationError(_("Only the secretariat can import reports."))
+    permissions.require(actor, permissions.can_manage_meetings, _("Only the secretariat can import reports."))
     locked = ReportImport.objects.select_for_update().get(pk=report_import.pk)
     if locked.status != ReportImport.Status.PENDING:
         raise ValidationError(_("This report was already confirmed or discarded."))
-    if not permissions.can_publish(user) and visibility == "public":
-        raise ValidationError(_("Only the secretariat can publish."))
-    meeting = meeting_create_from_draft(draft=draft, created_by=user, visibility=visibility)
+    if visibility == "public":
+        permissions.require(actor, permissions.can_publish, _("Only the secretariat can publish."))
+    meeting = meeting_create_from_draft(draft=draft, actor=actor, visibility=visibility)
     document = Document(
         owner=meeting.owner,
         visibility=visibility,
         title=locked.original_name,
         content_type="",
         size=locked.size,
-        uploaded_by=user,
+        uploaded_by=actor,
     )
     document.file.name = locked.file.name
-    document._history_user = user
+    document._history_user = actor
     document.save()
     meeting.documents.add(document)
     locked.draft = draft.to_dict()
@@ -229,11 +226,10 @@ def report_import_confirm(
     return meeting
 
 
-def report_import_discard(*, report_import: ReportImport, user) -> None:
+def report_import_discard(*, report_import: ReportImport, actor) -> None:
     """Drops an import that is ready for review, refused, failed or stalled, and its file. An import the worker
     is reading right now waits for the reading to end (its result would otherwise land on a discarded import)."""
-    if not permissions.can_manage_meetings(user):
-        raise ValidationError(_("Only the secretariat can import reports."))
+    permissions.require(actor, permissions.can_manage_meetings, _("Only the secretariat can import reports."))
     with transaction.atomic():
         locked = ReportImport.objects.select_for_update().get(pk=report_import.pk)
         if locked.in_progress and locked.status == Status.READING:

@@ -46,7 +46,7 @@ def import_upload(request):
     if request.method == "POST" and form.is_bound and form.is_valid():
         try:
             report_import = importing.report_import_create(
-                uploaded_file=form.cleaned_data["file"], user=request.user
+                uploaded_file=form.cleaned_data["file"], actor=request.user
             )
         except ValidationError as error:
             form.add_error("file", error)
@@ -86,10 +86,10 @@ def import_review(request, pk):
     if request.method == "POST" and action in ("discard", "retry"):
         try:
             if action == "retry":
-                importing.report_import_retry(report_import=report_import, user=request.user)
+                importing.report_import_retry(report_import=report_import, actor=request.user)
                 messages.success(request, _("The report was queued to be read again."))
                 return redirect("imports:review", report_import.pk)
-            importing.report_import_discard(report_import=report_import, user=request.user)
+            importing.report_import_discard(report_import=report_import, actor=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("imports:review", report_import.pk)
@@ -111,7 +111,7 @@ def import_review(request, pk):
                     meeting = importing.report_import_confirm(
                         report_import=report_import,
                         draft=draft,
-                        user=request.user,
+                        actor=request.user,
                         visibility=forms.header.cleaned_data["visibility"],
                     )
                 except ValidationError as error:

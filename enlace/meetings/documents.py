@@ -1,6 +1,5 @@
 """Documents of a meeting (agenda, presentations, the signed report): files checked like evidence, or links."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from enlace import permissions
@@ -9,14 +8,15 @@ from enlace.core.uploads import document_create
 from enlace.meetings.models import Meeting
 
 
-def meeting_add_document(*, meeting: Meeting, user, title: str, file=None, url: str = "") -> Document:
-    if not permissions.can_manage_meetings(user):
-        raise ValidationError(_("Only the secretariat can add documents to a meeting."))
+def meeting_add_document(*, meeting: Meeting, actor, title: str, file=None, url: str = "") -> Document:
+    permissions.require(
+        actor, permissions.can_manage_meetings, _("Only the secretariat can add documents to a meeting.")
+    )
     return document_create(
         owner_id=meeting.owner_id,
         visibility=meeting.visibility,
         title=title,
-        user=user,
+        user=actor,
         file=file,
         url=url,
         attach=meeting.documents.add,

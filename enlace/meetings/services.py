@@ -60,7 +60,7 @@ def _check_draft_limits(draft: ReportDraft) -> None:
 def meeting_create_from_draft(
     *,
     draft: ReportDraft,
-    created_by=None,
+    actor=None,
     visibility: str = Visibility.NETWORK,
 ) -> Meeting:
     """Creates the meeting with its points, sub-points and commitments from a reviewed draft, all or nothing."""
@@ -88,9 +88,9 @@ def meeting_create_from_draft(
             end_date=draft.end_date if draft.end_date and draft.end_date >= draft.date else None,
             language=language,
             opening=draft.opening,
-            created_by=created_by,
+            created_by=actor,
         ),
-        created_by,
+        actor,
     )
     meeting.delegations.set(_organizations(draft.delegations, by_code))
     meeting.participants.set(_organizations(draft.participants, by_code))
@@ -100,7 +100,7 @@ def meeting_create_from_draft(
     for point in draft.agreements:
         position += 1
         agreement = _save(
-            Agreement(meeting=meeting, label=point.number, position=position, text=point.text), created_by
+            Agreement(meeting=meeting, label=point.number, position=position, text=point.text), actor
         )
         agreement.organizations.set(_organizations(point.organizations, by_code))
         references[point.number] = agreement
@@ -110,7 +110,7 @@ def meeting_create_from_draft(
                 Agreement(
                     meeting=meeting, parent=agreement, label=sub.label, position=position, text=sub.text
                 ),
-                created_by,
+                actor,
             )
             child.organizations.set(_organizations(sub.organizations, by_code))
             references[f"{point.number}.{sub.label}"] = child
@@ -134,7 +134,7 @@ def meeting_create_from_draft(
                 deadline_phrase=proposal.deadline_phrase[: model_max_length(Commitment, "deadline_phrase")],
                 position=index,
             ),
-            created_by,
+            actor,
         )
         commitment.responsible.set(
             _organizations([c for c in proposal.responsible if c not in (MEMBER_STATES, "NETWORK")], by_code)
@@ -144,18 +144,24 @@ def meeting_create_from_draft(
 
 @transaction.atomic
 def meeting_update(
-    *, meeting: Meeting, changed_by, data: dict, delegations=None, participants=None, point_texts=None
+    *, meeting: Meeting, actor, data: dict, delegations=None, participants=None, point_texts=None
 ) -> Meeting:
     """The header, who took part, and the text and translation of each point (point_texts: id -> (text,
     translation)); only what changed is saved, so the history shows real changes."""
-    publishing = data.get("visibility") == Visibility.PUBLIC and meeting.visibility != Visibility.PUBLIC
-    if publishing and not permissions.can_publish(changed_by, meeting):
-        raise ValidationError(_("Only the secretariat can publish."))
+    permissions.require(
+        actor, permissions.can_manage_meetings, _("Only the secretariat can change a meeting.")
+    )
+    if data.get("visibility") == Visibility.PUBLIC and meeting.visibility != Visibility.PUBLIC:
+        permissions.require(
+            actor,
+            lambda person: permissions.can_publish(person, meeting),
+            _("Only the secretariat can publish."),
+        )
     for key, value in data.items():
         setattr(meeting, key, value)
     if meeting.end_date and meeting.end_date < meeting.start_date:
         raise ValidationError(_("The last day cannot be before the first day."))
-    _save(meeting, changed_by)
+    _save(meeting, actor)
     if delegations is not None:
         meeting.delegations.set(delegations)
     if participants is not None:
@@ -165,26 +171,27 @@ def meeting_update(
         text, translation = point_texts[agreement.pk]
         if (agreement.text, agreement.translation) != (text or agreement.text, translation):
             agreement.text, agreement.translation = text or agreement.text, translation
-            _save(agreement, changed_by)
+            _save(agreement, actor)
     return meeting
 
 
 @transaction.atomic
-def meeting_delete(*, meeting: Meeting, deleted_by) -> None:
+def meeting_delete(*, meeting: Meeting, actor) -> None:
     """Removes a meeting recorded by mistake, with its points, commitments, notes, evidence and documents (their
     files too, once the deletion is committed). The history keeps every deleted row and who deleted it."""
-    if not permissions.can_manage_meetings(deleted_by):
-        raise ValidationError(_("Only the secretariat can delete a meeting."))
+    permissions.require(
+        actor, permissions.can_manage_meetings, _("Only the secretariat can delete a meeting.")
+    )
     # Documents other apps attached under the meeting (the follow-up's evidence) go with it.
     attached = Q(meetings=meeting)
     for _receiver, document_ids in meeting_documents.send(sender=Meeting, meeting=meeting):
         attached |= Q(pk__in=document_ids)
     documents = list(Document.objects.filter(attached).distinct())
-    meeting._history_user = deleted_by
+    meeting._history_user = actor
     meeting.delete()
     for document in documents:
         name, storage = document.file.name, document.file.storage
-        document._history_user = deleted_by
+        document._history_user = actor
         document.delete()
         if name:
             transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
@@ -194,13 +201,14 @@ def meeting_delete(*, meeting: Meeting, deleted_by) -> None:
 
 
 @transaction.atomic
-def commitment_update(*, commitment: Commitment, changed_by, data: dict, responsible=None) -> Commitment:
+def commitment_update(*, commitment: Commitment, actor, data: dict, responsible=None) -> Commitment:
     """The secretariat corrects what was agreed: text, responsible, recipient, deadline."""
-    if not permissions.can_manage_meetings(changed_by):
-        raise ValidationError(_("Only the secretariat can change what was agreed."))
+    permissions.require(
+        actor, permissions.can_manage_meetings, _("Only the secretariat can change what was agreed.")
+    )
     for key, value in data.items():
         setattr(commitment, key, value)
-    _save(commitment, changed_by)
+    _save(commitment, actor)
     if responsible is not None:
         commitment.responsible.set(responsible)
     return commitment
@@ -210,7 +218,7 @@ def commitment_update(*, commitment: Commitment, changed_by, data: dict, respons
 def commitment_create(
     *,
     agreement: Agreement,
-    created_by,
+    actor,
     text: str,
     responsible=(),
     all_member_states=False,
@@ -218,8 +226,9 @@ def commitment_create(
     due_date=None,
     deadline_phrase="",
 ) -> Commitment:
-    if not permissions.can_manage_meetings(created_by):
-        raise ValidationError(_("Only the secretariat can record commitments."))
+    permissions.require(
+        actor, permissions.can_manage_meetings, _("Only the secretariat can record commitments.")
+    )
     commitment = _save(
         Commitment(
             meeting=agreement.meeting,
@@ -231,13 +240,14 @@ def commitment_create(
             deadline_phrase=deadline_phrase,
             position=agreement.commitments.count() + 1,
         ),
-        created_by,
+        actor,
     )
     commitment.responsible.set(responsible)
     return commitment
 
 
-def meeting_create_manually(*, draft: ReportDraft, user, visibility: str) -> Meeting:
-    if not permissions.can_manage_meetings(user):
-        raise ValidationError(_("Only the secretariat can record meetings."))
-    return meeting_create_from_draft(draft=draft, created_by=user, visibility=visibility)
+def meeting_create_manually(*, draft: ReportDraft, actor, visibility: str) -> Meeting:
+    permissions.require(
+        actor, permissions.can_manage_meetings, _("Only the secretariat can record meetings.")
+    )
+    return meeting_create_from_draft(draft=draft, actor=actor, visibility=visibility)

@@ -263,11 +263,11 @@ def test_every_domain_model_with_a_history_is_in_the_back_office():
 def one_of_each(secretariat_staff, costa_rica_officer, organizations):
     meeting = make_meeting(created_by=secretariat_staff)
     commitment = Commitment.objects.filter(meeting=meeting, responsible__code="CR").first()
-    commitment_add_note(commitment=commitment, user=costa_rica_officer, text="Avanzamos.")
+    commitment_add_note(commitment=commitment, actor=costa_rica_officer, text="Avanzamos.")
     commitment_add_evidence(
-        commitment=commitment, user=costa_rica_officer, title="Informe", url="https://example.org/informe"
+        commitment=commitment, actor=costa_rica_officer, title="Informe", url="https://example.org/informe"
     )
-    presidency_set(year=2026, state=organizations["CR"], changed_by=secretariat_staff)
+    presidency_set(year=2026, state=organizations["CR"], actor=secretariat_staff)
     organization_upsert(code="NEW", kind=OrganizationKind.CIVIL_SOCIETY, name_es="Nueva", name_en="New")
     ReportImport.objects.create(
         original_name="informe.docx", size=10, draft={}, uploaded_by=secretariat_staff

@@ -69,7 +69,7 @@ def test_plain_text_and_numbers_are_untouched():
 def exports(organizations, secretariat_staff, iom_analyst):
     """The follow-up and the people list, each with the payload in a text field people type."""
     commitment = Commitment.objects.filter(meeting=make_meeting()).first()
-    commitment_add_note(commitment=commitment, user=secretariat_staff, text=PAYLOAD)
+    commitment_add_note(commitment=commitment, actor=secretariat_staff, text=PAYLOAD)
     iom_analyst.position = PAYLOAD
     iom_analyst.save()
     client = client_for(secretariat_staff)

@@ -20,7 +20,7 @@ def test_history_names_related_records_and_formats_dates(organizations, secretar
     commitment = Commitment.objects.get(responsible__code="IOM")
     commitment_update(
         commitment=commitment,
-        changed_by=secretariat_staff,
+        actor=secretariat_staff,
         data={"recipient": organizations["ST"], "due_date": dt.date(2016, 9, 30)},
         responsible=[organizations["IOM"], organizations["UNODC"]],
     )

@@ -1,7 +1,7 @@
 """Careless users cannot lock the Network out of itself: the last administrator stays, reference codes stay."""
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from enlace.accounts import services as account_services
 from enlace.accounts.models import Role
@@ -38,10 +38,10 @@ def test_the_last_administrator_cannot_remove_their_own_administrator_role(secre
 
 def test_the_last_administrator_cannot_be_deactivated(secretariat_admin, secretariat_staff):
     with pytest.raises(ValidationError):
-        account_services.user_set_active(changed_by=secretariat_staff, user=secretariat_admin, active=False)
+        account_services.user_set_active(actor=secretariat_admin, user=secretariat_admin, active=False)
     with pytest.raises(ValidationError):
         account_services.user_update_role(
-            changed_by=secretariat_staff,
+            actor=secretariat_admin,
             user=secretariat_admin,
             role=Role.SECRETARIAT,
             organization=secretariat_admin.organization,
@@ -50,11 +50,27 @@ def test_the_last_administrator_cannot_be_deactivated(secretariat_admin, secreta
     assert secretariat_admin.is_active and secretariat_admin.role == Role.SECRETARIAT_ADMIN
 
 
+@pytest.mark.parametrize("persona", ["secretariat_staff", "costa_rica_officer", "iom_analyst"], indirect=True)
+def test_only_the_administrator_may_manage_accounts_whoever_calls_the_service(persona, secretariat_admin):
+    for change in (
+        lambda: account_services.user_set_active(actor=persona, user=secretariat_admin, active=False),
+        lambda: account_services.user_update_role(
+            actor=persona, user=persona, role=Role.SECRETARIAT_ADMIN, organization=persona.organization
+        ),
+        lambda: account_services.user_reset_second_factor(actor=persona, user=secretariat_admin),
+        lambda: account_services.user_unlock(actor=persona, user=secretariat_admin),
+    ):
+        with pytest.raises(PermissionDenied):
+            change()
+    persona.refresh_from_db()
+    assert persona.role != Role.SECRETARIAT_ADMIN
+
+
 def test_with_a_second_administrator_one_may_step_down(secretariat_admin, secretariat_staff, organizations):
     secretariat_staff.role = Role.SECRETARIAT_ADMIN
     secretariat_staff.save()
     account_services.user_update_role(
-        changed_by=secretariat_admin,
+        actor=secretariat_admin,
         user=secretariat_admin,
         role=Role.SECRETARIAT,
         organization=organizations["ST"],
@@ -104,7 +120,7 @@ def test_the_service_refuses_a_new_code_for_a_reference_organization(secretariat
     form.fields["code"].disabled = False  # as a form built elsewhere could be
     assert form.is_valid(), form.errors
     with pytest.raises(ValidationError):
-        services.organization_save(form=form, changed_by=secretariat_staff)
+        services.organization_save(form=form, actor=secretariat_staff)
     assert Organization.objects.filter(code="ST").exists()
 
 

@@ -55,7 +55,7 @@ def make_meeting(
         agreements=list(points.values()),
         commitments=list(commitments),
     )
-    meeting = meeting_create_from_draft(draft=draft, created_by=created_by, visibility=visibility)
+    meeting = meeting_create_from_draft(draft=draft, actor=created_by, visibility=visibility)
     if owner is not None:
         Meeting.objects.filter(pk=meeting.pk).update(owner=owner)
         meeting.refresh_from_db()

@@ -134,7 +134,7 @@ def test_done_without_evidence_is_refused_for_a_liaison_officer(costa_rica_offic
 
     commitment_add_evidence(
         commitment=cr_commitment,
-        user=costa_rica_officer,
+        actor=costa_rica_officer,
         title="Carta oficial",
         url="https://example.org/carta.pdf",
     )

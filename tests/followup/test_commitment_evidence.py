@@ -4,7 +4,7 @@ import io
 import zipfile
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 from django.test import RequestFactory
@@ -204,17 +204,17 @@ def test_a_file_or_a_link_not_both(iom_analyst, iom_commitment):
 
 
 def test_the_service_checks_permission_and_content(mexico_officer, iom_analyst, iom_commitment):
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         commitment_add_evidence(
-            commitment=iom_commitment, user=mexico_officer, title="x", url="https://example.org/"
+            commitment=iom_commitment, actor=mexico_officer, title="x", url="https://example.org/"
         )
     with pytest.raises(ValidationError):
         commitment_add_evidence(
-            commitment=iom_commitment, user=iom_analyst, title="x", file=upload("a.pdf", PNG)
+            commitment=iom_commitment, actor=iom_analyst, title="x", file=upload("a.pdf", PNG)
         )
     with pytest.raises(ValidationError):
         commitment_add_evidence(
-            commitment=iom_commitment, user=iom_analyst, title="x", url="http://example.org/"
+            commitment=iom_commitment, actor=iom_analyst, title="x", url="http://example.org/"
         )
     assert not Evidence.objects.exists()
 
@@ -248,7 +248,7 @@ def test_restricted_meeting_evidence_is_not_downloadable_by_others(
     )
     reserved = by_text("reservado")
     evidence = commitment_add_evidence(
-        commitment=reserved, user=costa_rica_officer, title="Oficio", file=upload("oficio.pdf", PDF)
+        commitment=reserved, actor=costa_rica_officer, title="Oficio", file=upload("oficio.pdf", PDF)
     )
     assert evidence.document.visibility == Visibility.RESTRICTED
     assert evidence.document.owner.code == "CR"
@@ -264,6 +264,6 @@ def test_restricted_meeting_evidence_is_not_downloadable_by_others(
 
 def test_links_are_not_downloads(iom_analyst, iom_commitment):
     evidence = commitment_add_evidence(
-        commitment=iom_commitment, user=iom_analyst, title="Web", url="https://example.org/"
+        commitment=iom_commitment, actor=iom_analyst, title="Web", url="https://example.org/"
     )
     assert client_for(iom_analyst).get(reverse("followup:evidence", args=[evidence.pk])).status_code == 404

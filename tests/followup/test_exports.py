@@ -82,8 +82,8 @@ def meetings(organizations, iom_analyst):
     )
     make_meeting(commitment("1", FORMULA, ["IOM"], due=days(60)), title="@Reunión con fórmula")
     nudos = by_text("nudos claves")
-    commitment_update_status(commitment=nudos, user=iom_analyst, status="in_progress", note="Primera nota")
-    commitment_add_note(commitment=nudos, user=iom_analyst, text="-Última nota, con guion")
+    commitment_update_status(commitment=nudos, actor=iom_analyst, status="in_progress", note="Primera nota")
+    commitment_add_note(commitment=nudos, actor=iom_analyst, text="-Última nota, con guion")
     return network
 
 

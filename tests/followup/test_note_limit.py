@@ -43,11 +43,11 @@ def test_a_note_one_character_over_the_limit_is_refused_by_the_api(commitment, s
 def test_the_service_refuses_an_overlong_note_whoever_calls_it(commitment, secretariat_staff):
     with pytest.raises(ValidationError):
         services.commitment_update_status(
-            commitment=commitment, user=secretariat_staff, status="open", note="x" * (NOTE_MAX_LENGTH + 1)
+            commitment=commitment, actor=secretariat_staff, status="open", note="x" * (NOTE_MAX_LENGTH + 1)
         )
     with pytest.raises(ValidationError):
         services.commitment_add_note(
-            commitment=commitment, user=secretariat_staff, text="x" * (NOTE_MAX_LENGTH + 1)
+            commitment=commitment, actor=secretariat_staff, text="x" * (NOTE_MAX_LENGTH + 1)
         )
     assert not ProgressNote.objects.exists()
 

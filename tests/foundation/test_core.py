@@ -256,7 +256,7 @@ def changed_costa_rica(organizations, secretariat_staff):
         name_es="República de Costa Rica",
         name_en=costa_rica.name_en,
         iso3=costa_rica.iso3,
-        changed_by=secretariat_staff,
+        actor=secretariat_staff,
     )
     return costa_rica
 
@@ -324,6 +324,6 @@ def test_an_unchanged_upsert_keeps_no_empty_history(organizations, secretariat_s
         name_es=mexico.name_es,
         name_en=mexico.name_en,
         iso3=mexico.iso3,
-        changed_by=secretariat_staff,
+        actor=secretariat_staff,
     )
     assert mexico.history.count() == count

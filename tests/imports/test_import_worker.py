@@ -158,7 +158,7 @@ def test_an_upload_whose_queueing_fails_leaves_no_import_and_no_file(
     monkeypatch.setattr(tasks, "read_report_import", SimpleNamespace(enqueue=broken_enqueue))
     with pytest.raises(RuntimeError):
         importing.report_import_create(
-            uploaded_file=SimpleUploadedFile("informe.txt", SEED.read_bytes()), user=secretariat_staff
+            uploaded_file=SimpleUploadedFile("informe.txt", SEED.read_bytes()), actor=secretariat_staff
         )
     assert ReportImport.objects.count() == 0
     assert not [path for path in tmp_path.rglob("*") if path.is_file()]

@@ -76,15 +76,15 @@ def test_dry_run_text():
 def test_without_dry_run_the_service_saves_the_draft(monkeypatch):
     calls = []
 
-    def fake_create(*, draft, created_by):
-        calls.append((draft, created_by))
+    def fake_create(*, draft, actor):
+        calls.append((draft, actor))
         return SimpleNamespace(pk=42)
 
     monkeypatch.setattr(services, "meeting_create_from_draft", fake_create)
     assert run(str(SEED)).strip() == "42"
     assert run(str(SEED), "--format", "json").strip() == '{"id": 42}'
-    draft, created_by = calls[0]
-    assert (draft.date.isoformat(), len(draft.agreements), created_by) == ("2016-06-08", 7, None)
+    draft, actor = calls[0]
+    assert (draft.date.isoformat(), len(draft.agreements), actor) == ("2016-06-08", 7, None)
     assert draft.source_text == SEED.read_text(encoding="utf-8")
 
 

@@ -71,5 +71,5 @@ def seed_like_draft(**overrides) -> ReportDraft:
 
 def make_meeting(*, visibility=Visibility.NETWORK, created_by=None, **overrides):
     return meeting_create_from_draft(
-        draft=seed_like_draft(**overrides), created_by=created_by, visibility=visibility
+        draft=seed_like_draft(**overrides), actor=created_by, visibility=visibility
     )

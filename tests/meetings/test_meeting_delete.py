@@ -23,7 +23,7 @@ def test_secretariat_deletes_a_meeting_with_everything_under_it(
     commitment = Commitment.objects.get(meeting=meeting, responsible__code="IOM")
     commitment_add_evidence(
         commitment=commitment,
-        user=iom_analyst,
+        actor=iom_analyst,
         title="Informe",
         file=SimpleUploadedFile("informe.txt", b"Informe de avance"),
     )

@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from enlace.followup.services import commitment_update_status
 from enlace.meetings.draft import CommitmentDraft
@@ -53,18 +53,20 @@ def test_done_needs_evidence_or_a_secretariat_note(organizations, costa_rica_off
     make_meeting()
     commitment = Commitment.objects.get(text__startswith="Enviar")
     with pytest.raises(ValidationError):
-        commitment_update_status(commitment=commitment, user=costa_rica_officer, status=CommitmentStatus.DONE)
+        commitment_update_status(
+            commitment=commitment, actor=costa_rica_officer, status=CommitmentStatus.DONE
+        )
     commitment_update_status(
         commitment=commitment,
-        user=costa_rica_officer,
+        actor=costa_rica_officer,
         status=CommitmentStatus.IN_PROGRESS,
         note="Documento en revisión",
     )
     with pytest.raises(ValidationError):
-        commitment_update_status(commitment=commitment, user=secretariat_staff, status=CommitmentStatus.DONE)
+        commitment_update_status(commitment=commitment, actor=secretariat_staff, status=CommitmentStatus.DONE)
     commitment_update_status(
         commitment=commitment,
-        user=secretariat_staff,
+        actor=secretariat_staff,
         status=CommitmentStatus.DONE,
         note="Recibido por correo el 1 de agosto",
     )
@@ -77,11 +79,11 @@ def test_done_needs_evidence_or_a_secretariat_note(organizations, costa_rica_off
 def test_mexico_cannot_update_iom_commitment(organizations, mexico_officer, iom_analyst):
     make_meeting()
     commitment = Commitment.objects.get(text__startswith="Analizar")
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied):
         commitment_update_status(
-            commitment=commitment, user=mexico_officer, status=CommitmentStatus.IN_PROGRESS
+            commitment=commitment, actor=mexico_officer, status=CommitmentStatus.IN_PROGRESS
         )
-    commitment_update_status(commitment=commitment, user=iom_analyst, status=CommitmentStatus.IN_PROGRESS)
+    commitment_update_status(commitment=commitment, actor=iom_analyst, status=CommitmentStatus.IN_PROGRESS)
     assert Commitment.objects.get(pk=commitment.pk).status == CommitmentStatus.IN_PROGRESS
 
 
@@ -97,7 +99,7 @@ def test_overdue_is_derived(organizations):
 
 def test_only_secretariat_publishes(organizations, costa_rica_officer, secretariat_staff):
     meeting = make_meeting()
-    with pytest.raises(ValidationError):
-        meeting_update(meeting=meeting, changed_by=costa_rica_officer, data={"visibility": "public"})
-    meeting_update(meeting=meeting, changed_by=secretariat_staff, data={"visibility": "public"})
+    with pytest.raises(PermissionDenied):
+        meeting_update(meeting=meeting, actor=costa_rica_officer, data={"visibility": "public"})
+    meeting_update(meeting=meeting, actor=secretariat_staff, data={"visibility": "public"})
     assert Meeting.objects.get(pk=meeting.pk).visibility == "public"

@@ -38,7 +38,7 @@ def _change_status(request, commitment):
     saved = _save(
         form,
         lambda data: services.commitment_update_status(
-            commitment=commitment, user=request.user, status=data["status"], note=data["note"]
+            commitment=commitment, actor=request.user, status=data["status"], note=data["note"]
         ),
     )
     return form, _("The status was saved.") if saved else None
@@ -49,7 +49,7 @@ def _add_note(request, commitment):
     saved = _save(
         form,
         lambda data: services.commitment_add_note(
-            commitment=commitment, user=request.user, text=data["text"]
+            commitment=commitment, actor=request.user, text=data["text"]
         ),
     )
     return form, _("The note was added.") if saved else None
@@ -60,7 +60,7 @@ def _add_evidence(request, commitment):
     saved = _save(
         form,
         lambda data: commitment_add_evidence(
-            commitment=commitment, user=request.user, title=data["title"], file=data["file"], url=data["url"]
+            commitment=commitment, actor=request.user, title=data["title"], file=data["file"], url=data["url"]
         ),
     )
     return form, _("The evidence was added.") if saved else None
@@ -72,7 +72,7 @@ def _correct(request, commitment):
         form,
         lambda data: meeting_services.commitment_update(
             commitment=commitment,
-            changed_by=request.user,
+            actor=request.user,
             data={
                 "text": data["text"],
                 "all_member_states": data["all_member_states"],

@@ -90,7 +90,7 @@ def meeting_create(request):
             try:
                 meeting = services.meeting_create_manually(
                     draft=forms.to_draft(),
-                    user=request.user,
+                    actor=request.user,
                     visibility=forms.header.cleaned_data["visibility"],
                 )
             except ValidationError as error:
@@ -113,7 +113,7 @@ def meeting_edit(request, pk):
         try:
             services.meeting_update(
                 meeting=meeting,
-                changed_by=request.user,
+                actor=request.user,
                 data=form.meeting_data(),
                 delegations=form.cleaned_data["delegations"],
                 participants=form.cleaned_data["participants"],
@@ -173,7 +173,7 @@ def meeting_document_add(request, pk):
     form = MeetingDocumentForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            meeting_add_document(meeting=meeting, user=request.user, **form.cleaned_data)
+            meeting_add_document(meeting=meeting, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -198,7 +198,7 @@ def commitment_create(request, pk):
         try:
             commitment = services.commitment_create(
                 agreement=data["agreement"],
-                created_by=request.user,
+                actor=request.user,
                 text=data["text"],
                 responsible=list(data["responsible"]),
                 all_member_states=data["all_member_states"],
@@ -221,7 +221,7 @@ def meeting_delete(request, pk):
     if not permissions.can_manage_meetings(request.user):
         raise Http404
     title = meeting.title
-    services.meeting_delete(meeting=meeting, deleted_by=request.user)
+    services.meeting_delete(meeting=meeting, actor=request.user)
     messages.success(
         request, _("“%(title)s” was deleted. Its history keeps what it held.") % {"title": title}
     )

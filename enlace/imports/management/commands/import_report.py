@@ -32,7 +32,7 @@ class Command(BaseCommand):
         from enlace.meetings.services import meeting_create_from_draft
 
         try:
-            meeting = meeting_create_from_draft(draft=draft, created_by=None)
+            meeting = meeting_create_from_draft(draft=draft, actor=None)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from None
         for warning in draft.warnings:
