@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,7 +19,7 @@ from enlace.core import exports
 from enlace.core.inputs import page_number
 from enlace.directory import selectors, services
 from enlace.directory.forms import OrganizationForm, PresidencyForm
-from enlace.directory.models import Organization, ProTemporePresidency
+from enlace.directory.models import ProTemporePresidency
 
 User = get_user_model()
 
@@ -49,9 +49,7 @@ def organizations(request):
 @login_required
 def organization(request, code):
     _require(permissions.can_view_directory, request.user)
-    org = selectors.organization_detail(code)
-    if org is None:
-        raise Http404
+    org = selectors.get_organization_for_user(request.user, code)
     return render(
         request,
         "directory/organization.html",
@@ -109,7 +107,7 @@ def person_invite(request):
 @login_required
 def person_edit(request, pk):
     _require(permissions.can_manage_people, request.user)
-    person = get_object_or_404(User.objects.select_related("organization"), pk=pk)
+    person = selectors.get_person_for_user(request.user, pk, action="manage")
     form = RoleForm(request.POST or None, initial={"organization": person.organization, "role": person.role})
     if request.method == "POST" and form.is_valid():
         try:
@@ -126,7 +124,7 @@ def person_edit(request, pk):
 @require_POST
 def person_set_active(request, pk):
     _require(permissions.can_manage_people, request.user)
-    person = get_object_or_404(User, pk=pk)
+    person = selectors.get_person_for_user(request.user, pk, action="manage")
     active = request.POST.get("active") == "1"
     if person.pk == request.user.pk and not active:
         messages.error(request, _("You cannot deactivate your own account."))
@@ -147,7 +145,7 @@ def person_set_active(request, pk):
 @require_POST
 def person_reset_second_factor(request, pk):
     _require(permissions.can_manage_people, request.user)
-    person = get_object_or_404(User, pk=pk)
+    person = selectors.get_person_for_user(request.user, pk, action="manage")
     account_services.user_reset_second_factor(actor=request.user, user=person)
     messages.success(
         request, _("%(name)s will set up two-step verification again at the next log-in.") % {"name": person}
@@ -159,7 +157,7 @@ def person_reset_second_factor(request, pk):
 @require_POST
 def person_unlock(request, pk):
     _require(permissions.can_manage_people, request.user)
-    person = get_object_or_404(User, pk=pk)
+    person = selectors.get_person_for_user(request.user, pk, action="manage")
     account_services.user_unlock(actor=request.user, user=person)
     messages.success(request, _("The log-in of %(name)s is unlocked.") % {"name": person})
     return redirect("directory:people")
@@ -169,7 +167,9 @@ def person_unlock(request, pk):
 @require_POST
 def person_resend_invitation(request, pk):
     _require(permissions.can_manage_people, request.user)
-    person = get_object_or_404(User, pk=pk, is_active=True)
+    person = selectors.get_person_for_user(request.user, pk, action="manage")
+    if not person.is_active:
+        raise Http404
     account_services.send_invitation(user=person, actor=request.user)
     messages.success(request, _("Invitation sent to %(email)s.") % {"email": person.email})
     return redirect("directory:people")
@@ -236,7 +236,7 @@ def people_export(request, fmt):
 def organization_edit(request, code=None):
     """The secretariat adds an organization or corrects one (names, acronyms, whether it is active)."""
     _require(permissions.can_manage_directory, request.user)
-    organization = get_object_or_404(Organization, code=code) if code else None
+    organization = selectors.get_organization_for_user(request.user, code, action="manage") if code else None
     form = OrganizationForm(request.POST or None, instance=organization)
     if request.method == "POST" and form.is_valid():
         try:

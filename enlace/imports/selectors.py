@@ -1,9 +1,18 @@
 """Reads of report imports."""
 
 from django.db.models import QuerySet
+from django.http import Http404
 
 from enlace import permissions
 from enlace.imports.models import ReportImport
+
+
+def get_report_import_for_user(user, pk: int) -> ReportImport:
+    """An import, for the secretariat that imports reports; 404 for everyone else."""
+    found = ReportImport.objects.filter(pk=pk).first() if permissions.can_manage_meetings(user) else None
+    if found is None:
+        raise Http404
+    return found
 
 
 def pending_imports(user) -> QuerySet:

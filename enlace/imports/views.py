@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -76,7 +76,7 @@ def _progress(request, report_import):
 @login_required
 def import_review(request, pk):
     _require_secretariat(request.user)
-    report_import = get_object_or_404(ReportImport, pk=pk)
+    report_import = selectors.get_report_import_for_user(request.user, pk)
     action = request.POST.get("action", "")
     if report_import.status in (ReportImport.Status.CONFIRMED, ReportImport.Status.DISCARDED):
         meeting = report_import.meeting

@@ -65,3 +65,61 @@ def test_the_walk_sees_a_forbidden_import_even_inside_a_function(tmp_path):
         "enlace/core/leak.py imports enlace.meetings",
         "enlace/core/leak.py imports enlace.meetings.selectors",
     ]
+
+
+# --- one way to fetch, one way to name the actor -------------------------------------------------------------
+
+PAGE_AND_API_MODULES = [
+    path
+    for path in ENLACE.rglob("*.py")
+    if path.name in ("views.py", "api.py") or path.parent.name == "views"
+]
+WRITE_SERVICE_MODULES = [
+    *ENLACE.glob("*/services.py"),
+    ENLACE / "meetings" / "documents.py",
+    ENLACE / "followup" / "evidence.py",
+    ENLACE / "imports" / "importing.py",
+]
+
+
+def direct_fetches(path: Path) -> list[str]:
+    """Calls that fetch one record around the permission helpers: get_object_or_404(...) and X.objects.get(...)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in ("get_object_or_404", "get_list_or_404"):
+            found.append(f"{path.name}:{node.lineno} {func.id}")
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "get"
+            and isinstance(func.value, ast.Attribute)
+            and func.value.attr == "objects"
+        ):
+            found.append(f"{path.name}:{node.lineno} objects.get")
+    return found
+
+
+def test_pages_and_api_fetch_records_through_the_get_for_user_helpers():
+    assert len(PAGE_AND_API_MODULES) >= 8
+    assert [hit for path in PAGE_AND_API_MODULES for hit in direct_fetches(path)] == []
+
+
+def test_the_fetch_check_sees_a_direct_fetch(tmp_path):
+    sample = tmp_path / "views.py"
+    sample.write_text("def v(request, pk):\n    return Meeting.objects.get(pk=pk), get_object_or_404(X, pk=pk)\n")
+    assert len(direct_fetches(sample)) == 2
+
+
+OTHER_NAMES_FOR_THE_ACTOR = {"changed_by", "created_by", "deleted_by", "invited_by", "by", "author", "editor"}
+
+
+def test_write_services_name_the_acting_person_actor():
+    odd = []
+    for path in WRITE_SERVICE_MODULES:
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+                params = {a.arg for a in node.args.args + node.args.kwonlyargs}
+                odd += [f"{path.name}:{node.name}({name})" for name in params & OTHER_NAMES_FOR_THE_ACTOR]
+    assert odd == []
