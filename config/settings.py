@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "enlace.core.middleware.RequestLogMiddleware",
     "enlace.core.middleware.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "enlace.accounts.middleware.RequestLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -111,6 +111,16 @@ def client_for(user) -> Client:
 
 
 @pytest.fixture
+def english():
+    """For tests that compare messages in the code's own language (the default language is Spanish): say so with
+    pytest.mark.usefixtures("english") rather than depend on what an earlier test left active."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
 def restore_signals():
     """The task worker installs its own signal handlers; the test process gets its own back afterwards."""
     saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}

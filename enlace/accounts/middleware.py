@@ -8,6 +8,25 @@ from django_otp import user_has_device
 from enlace import permissions
 
 
+class RequestLanguageMiddleware:
+    """A request's language ends with the request. LocaleMiddleware and UserLanguageMiddleware activate a language
+    for the whole thread, which whatever runs next on it (a task in the same worker, the next test) would
+    otherwise inherit; placed before them, this restores what the thread had."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        previous = translation.get_language()
+        try:
+            return self.get_response(request)
+        finally:
+            if previous:
+                translation.activate(previous)
+            else:
+                translation.deactivate_all()
+
+
 class UserLanguageMiddleware:
     """A signed-in person sees Enlace in the language kept on their profile."""
 

@@ -4,7 +4,7 @@ from enlace.directory.models import Organization
 from tests.conftest import client_for
 from tests.directory.factories import NEW_ORGANIZATION as NEW
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]  # messages compared in English
 
 
 def test_secretariat_adds_and_corrects_an_organization(secretariat_staff):

@@ -19,6 +19,8 @@ from enlace.followup.views.commitments import evidence_download
 from tests.conftest import client_for
 from tests.followup.factories import by_text, commitment, days, make_meeting, network_meeting
 
+pytestmark = pytest.mark.usefixtures("english")  # the messages are compared in English
+
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 32

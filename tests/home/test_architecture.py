@@ -108,7 +108,9 @@ def test_pages_and_api_fetch_records_through_the_get_for_user_helpers():
 
 def test_the_fetch_check_sees_a_direct_fetch(tmp_path):
     sample = tmp_path / "views.py"
-    sample.write_text("def v(request, pk):\n    return Meeting.objects.get(pk=pk), get_object_or_404(X, pk=pk)\n")
+    sample.write_text(
+        "def v(request, pk):\n    return Meeting.objects.get(pk=pk), get_object_or_404(X, pk=pk)\n"
+    )
     assert len(direct_fetches(sample)) == 2
 
 

@@ -11,7 +11,7 @@ from enlace.imports.models import ReportImport
 from enlace.meetings.models import Agreement, Commitment, Meeting
 from tests.conftest import client_for
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]  # messages compared in English
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_d9e9c4457487cb69.txt"
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

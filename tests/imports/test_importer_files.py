@@ -18,6 +18,8 @@ from weasyprint import HTML
 
 from enlace.imports.parser import ReportFileError, extract_text, import_report_file
 
+pytestmark = pytest.mark.usefixtures("english")  # the messages are compared in English
+
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "000_d9e9c4457487cb69.txt"
 
 

@@ -8,6 +8,8 @@ from django.utils import translation
 
 from enlace.imports.parser import ReportFileError, import_report_file, parse_report
 
+pytestmark = pytest.mark.usefixtures("english")  # the messages are compared in English
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
