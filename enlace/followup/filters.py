@@ -8,11 +8,15 @@ import django_filters
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 
 from enlace import permissions
-from enlace.core.inputs import DateField
+from enlace.core.filters import (
+    CheckboxFilter,
+    CodeChoiceFilter,
+    IntegerChoiceFilter,
+    StrictDateFilter,
+    filter_rows,
+)
 from enlace.core.widgets import DateInput
 from enlace.directory.models import MEMBER_STATES, Organization
 from enlace.followup import selectors
@@ -25,27 +29,6 @@ STATUS_FILTERS = [
     ("due_soon", _("Due in the next 30 days")),
     *CommitmentStatus.choices,
 ]
-
-
-# The schema documents plain strings: its texts must not follow the caller's language (the labels do).
-@extend_schema_field(OpenApiTypes.STR)
-class CodeChoiceFilter(django_filters.ChoiceFilter):
-    pass
-
-
-@extend_schema_field(OpenApiTypes.INT)
-class MeetingFilter(django_filters.TypedChoiceFilter):
-    pass
-
-
-@extend_schema_field(OpenApiTypes.DATE)
-class StrictDateFilter(django_filters.DateFilter):
-    field_class = DateField  # the sane date range of every Enlace date
-
-
-@extend_schema_field(OpenApiTypes.BOOL)
-class CheckboxFilter(django_filters.BooleanFilter):
-    field_class = forms.BooleanField
 
 
 class FollowupFilterForm(forms.Form):
@@ -63,7 +46,7 @@ class CommitmentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
     organization = CodeChoiceFilter(label=_("Responsible"), method="by_organization", empty_label=None)
     status = CodeChoiceFilter(label=_("Status"), method="by_status", choices=STATUS_FILTERS, empty_label=None)
-    meeting = MeetingFilter(label=_("Meeting"), field_name="meeting_id", coerce=int, empty_value=None)
+    meeting = IntegerChoiceFilter(label=_("Meeting"), field_name="meeting_id", coerce=int, empty_value=None)
     due_from = StrictDateFilter(
         label=_("Deadline from"), field_name="due_date", lookup_expr="gte", widget=DateInput
     )
@@ -139,8 +122,4 @@ class CommitmentFilter(django_filters.FilterSet):
 def filtered_commitments(request, *, today=None):
     """The follow-up's rows for the page and its exports: the commitments the user may see, in the follow-up's
     order, narrowed by the valid filters of the query string. Returns (filterset, queryset)."""
-    data = request.GET if any(key in request.GET for key in CommitmentFilter.base_filters) else None
-    filterset = CommitmentFilter(
-        data, queryset=selectors.followup(request.user), request=request, today=today
-    )
-    return filterset, filterset.qs
+    return filter_rows(CommitmentFilter, request, selectors.followup(request.user), today=today)

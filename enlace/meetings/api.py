@@ -1,6 +1,7 @@
 """REST endpoints of meetings; the same permission module as the pages (commitments: enlace.followup.api)."""
 
 from django.http import Http404
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
@@ -8,6 +9,7 @@ from rest_framework.permissions import AllowAny
 from enlace import permissions
 from enlace.core.inputs import parse_int
 from enlace.meetings import selectors
+from enlace.meetings.filters import MeetingFilter
 from enlace.meetings.models import Agreement, Meeting
 
 
@@ -73,6 +75,8 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     """Meetings the caller may see (visitors: the published ones), with their points on the detail."""
 
     permission_classes = [AllowAny]
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = MeetingFilter  # the meetings page's filters
 
     def get_queryset(self):
         return (

@@ -12,12 +12,12 @@ from django.views.decorators.http import require_POST
 
 from enlace import permissions
 from enlace.core.files import attachment_response
-from enlace.core.inputs import DATE_MAX, DATE_MIN, page_number, parse_int
+from enlace.core.inputs import page_number
 from enlace.core.models import Visibility
 from enlace.meetings import selectors, services
 from enlace.meetings.documents import meeting_add_document
+from enlace.meetings.filters import filtered_meetings
 from enlace.meetings.forms import CommitmentCreateForm, MeetingDocumentForm, MeetingEditForm
-from enlace.meetings.models import Body
 from enlace.meetings.presenters import prepare_commitments
 from enlace.meetings.report_data import meeting_report_draft, organization_names
 from enlace.meetings.review import review_forms
@@ -25,25 +25,15 @@ from enlace.meetings.review import review_forms
 
 def meeting_list(request):
     """Members see what they may; visitors see the published meetings."""
-    meetings = selectors.meetings_for_user(request.user)
-    body = request.GET.get("body", "")
-    if body in Body.values:
-        meetings = meetings.filter(body=body)
-    year = request.GET.get("year", "")
-    year_number = parse_int(year, minimum=DATE_MIN.year, maximum=DATE_MAX.year)
-    if year_number is not None:
-        meetings = meetings.filter(start_date__year=year_number)
-    query = request.GET.get("q", "").strip()[:100]
-    if query:
-        meetings = meetings.filter(title__icontains=query) | meetings.filter(place__icontains=query)
+    filterset, meetings = filtered_meetings(request, selectors.meetings_for_user(request.user))
     page = Paginator(meetings, 25).get_page(page_number(request.GET.get("page")))
     return render(
         request,
         "meetings/meeting_list.html",
         {
             "page": page,
-            "bodies": Body.choices,
-            "filters": {"body": body, "year": year, "q": query},
+            "form": filterset.form,
+            "filtered": filterset.is_bound,
             "can_manage": permissions.can_manage_meetings(request.user),
         },
     )
