@@ -43,7 +43,9 @@ class FollowupFilterForm(forms.Form):
 class CommitmentFilter(django_filters.FilterSet):
     """Needs the request (its user): the meetings and organizations offered, and "only mine"."""
 
-    q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
+    q = django_filters.CharFilter(
+        label=_("Search"), method="search", max_length=200, widget=forms.SearchInput
+    )
     organization = CodeChoiceFilter(label=_("Responsible"), method="by_organization", empty_label=None)
     status = CodeChoiceFilter(label=_("Status"), method="by_status", choices=STATUS_FILTERS, empty_label=None)
     meeting = IntegerChoiceFilter(label=_("Meeting"), field_name="meeting_id", coerce=int, empty_value=None)
@@ -85,12 +87,6 @@ class CommitmentFilter(django_filters.FilterSet):
         if not (permissions.is_member(user) and user.organization_id):
             del self.filters["mine"]
 
-    @property
-    def form(self):
-        form = super().form
-        form.fields["q"].widget.input_type = "search"
-        return form
-
     def search(self, queryset, name, value):
         return queryset.filter(text__icontains=value) if value else queryset
 
@@ -116,7 +112,7 @@ class CommitmentFilter(django_filters.FilterSet):
         return queryset
 
     def only_mine(self, queryset, name, value):
-        return queryset.filter(selectors.mine_q(self.request.user)) if value else queryset
+        return queryset.filter(permissions.answers_for_q(self.request.user)) if value else queryset
 
 
 def filtered_commitments(request, *, today=None):

@@ -10,11 +10,6 @@ from enlace.meetings.models import ACTIVE_STATUSES, DUE_SOON_DAYS, CommitmentSta
 from enlace.meetings.selectors import commitments_for_user
 
 
-def mine_q(user) -> Q:
-    """Commitments the user's organization answers for (permissions.answers_for_q: the one answer)."""
-    return permissions.answers_for_q(user)
-
-
 def responsible_q(organization) -> Q:
     """Commitments an organization answers for; none for an unknown organization."""
     if organization is None:
@@ -22,12 +17,12 @@ def responsible_q(organization) -> Q:
     return permissions.organization_answers_q(organization.pk, is_member_state=organization.is_member_state)
 
 
-def followup(user, *, today: dt.date | None = None) -> QuerySet:
+def followup(user) -> QuerySet:
     """Commitments the user may see in the follow-up's order: open ones before done and dropped, the user's own
     organization's first, then by deadline (none last). Filters are the FilterSet's (followup/filters.py)."""
     is_open = ExpressionWrapper(Q(status__in=ACTIVE_STATUSES), output_field=BooleanField())
     if permissions.is_member(user) and user.organization_id is not None:
-        is_mine = ExpressionWrapper(mine_q(user), output_field=BooleanField())
+        is_mine = ExpressionWrapper(permissions.answers_for_q(user), output_field=BooleanField())
     else:
         is_mine = Value(False)
     return (
@@ -45,7 +40,7 @@ def followup_summary(user, *, today: dt.date | None = None) -> dict:
     today = today or timezone.localdate()
     soon = today + dt.timedelta(days=DUE_SOON_DAYS)
     visible = commitments_for_user(user)
-    mine = visible.filter(mine_q(user))
+    mine = visible.filter(permissions.answers_for_q(user))
     scope = "network" if permissions.is_secretariat(user) else "mine"
     # Each commitment is one row here (the visibility filter follows a foreign key): no DISTINCT needed.
     counts = (visible if scope == "network" else mine).aggregate(
@@ -66,7 +61,7 @@ def calendar_commitments(user) -> QuerySet:
     """Deadlines for a person's calendar feed: their organization's active commitments with a date."""
     return (
         commitments_for_user(user)
-        .filter(mine_q(user), status__in=ACTIVE_STATUSES, due_date__isnull=False)
+        .filter(permissions.answers_for_q(user), status__in=ACTIVE_STATUSES, due_date__isnull=False)
         .select_related("meeting", "agreement", "agreement__parent")
         .distinct()
         .order_by("due_date")

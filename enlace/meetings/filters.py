@@ -2,6 +2,7 @@
 string the same way (a bad value: a form error on the page, a 400 naming the field on the API)."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +12,9 @@ from enlace.meetings.models import Body
 
 
 class MeetingFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search", max_length=100)
+    q = django_filters.CharFilter(
+        label=_("Search"), method="search", max_length=100, widget=forms.SearchInput
+    )
     body = CodeChoiceFilter(label=_("Body"), choices=Body.choices, empty_label=_("All"))
     year = WholeNumberFilter(
         label=_("Year"),
@@ -23,12 +26,6 @@ class MeetingFilter(django_filters.FilterSet):
 
     class Meta:
         fields: list[str] = []
-
-    @property
-    def form(self):
-        form = super().form
-        form.fields["q"].widget.input_type = "search"
-        return form
 
     def search(self, queryset, name, value):
         value = value.strip()
