@@ -1,11 +1,16 @@
 """REST endpoints of the directory: organizations and people, for members of the Network."""
 
 from django.contrib.auth import get_user_model
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from django.http import Http404
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 
 from enlace.api.permissions import IsNetworkMember
+from enlace.core.inputs import parse_int
+from enlace.directory.filters import PersonFilter
 from enlace.directory.models import Organization
+from enlace.directory.selectors import get_person_for_user, people_for_user
 
 User = get_user_model()
 
@@ -45,29 +50,22 @@ class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Organization.objects.filter(is_active=True).order_by("kind", "code")
 
 
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter("organization", str, description="Organization code"),
-            OpenApiParameter("role", str, description="Role"),
-        ]
-    )
-)
 @extend_schema(tags=["directory"])
 class PersonViewSet(viewsets.ReadOnlyModelViewSet):
-    """Active people of the Network, filterable by ?organization=CODE and ?role=ROLE."""
+    """People of the Network (active ones; the administrator may ask for ?status=inactive or all), with the
+    people page's filters."""
 
     serializer_class = PersonSerializer
     permission_classes = [IsNetworkMember]
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = PersonFilter  # the people page's filters
 
     def get_queryset(self):
-        people = (
-            User.objects.filter(is_active=True).select_related("organization").order_by("last_name", "pk")
-        )
-        if self.action != "list":  # the filters are the list's; a person's own address ignores them
-            return people
-        if code := self.request.query_params.get("organization"):
-            people = people.filter(organization__code=code)
-        if role := self.request.query_params.get("role"):
-            people = people.filter(role=role)
-        return people
+        return people_for_user(self.request.user)
+
+    def get_object(self):
+        # A person's own address ignores the list's filters: active accounts only, as on the people page.
+        person_id = parse_int(self.kwargs["pk"], minimum=1)
+        if person_id is None:
+            raise Http404
+        return get_person_for_user(self.request.user, person_id)

@@ -58,24 +58,12 @@ def get_person_for_user(user, pk: int, *, action: str = "view"):
     return person
 
 
-def people_list(*, query: str = "", organization_code: str = "", role: str = "", active: str = "active"):
-    people = User.objects.select_related("organization").order_by("last_name", "first_name", "username")
-    if query:
-        people = people.filter(
-            Q(first_name__icontains=query)
-            | Q(last_name__icontains=query)
-            | Q(email__icontains=query)
-            | Q(username__icontains=query)
-        )
-    if organization_code:
-        people = people.filter(organization__code=organization_code)
-    if role:
-        people = people.filter(role=role)
-    if active == "active":
-        people = people.filter(is_active=True)
-    elif active == "inactive":
-        people = people.filter(is_active=False)
-    return people
+def people_for_user(user):
+    """The people a user may list before any filter: every account for the administrator who manages them (the
+    status filter narrows it), none for someone outside the directory; PersonFilter keeps the others to the
+    active accounts."""
+    people = User.objects.all() if permissions.can_view_directory(user) else User.objects.none()
+    return people.select_related("organization").order_by("last_name", "first_name", "username", "pk")
 
 
 def current_presidency(year: int):

@@ -13,11 +13,11 @@ from django.views.decorators.http import require_POST
 from enlace import permissions
 from enlace.accounts import services as account_services
 from enlace.accounts.forms import InviteForm, RoleForm
-from enlace.accounts.models import Role
 from enlace.accounts.selectors import locked_out_usernames
 from enlace.core import exports
 from enlace.core.inputs import page_number
 from enlace.directory import selectors, services
+from enlace.directory.filters import filtered_people
 from enlace.directory.forms import OrganizationForm, PresidencyForm
 from enlace.directory.models import ProTemporePresidency
 
@@ -61,32 +61,18 @@ def organization(request, code):
     )
 
 
-def _people_filters(request) -> dict:
-    return {
-        "query": request.GET.get("q", "").strip()[:100],
-        "organization_code": request.GET.get("organization", "")[:16],
-        "role": request.GET.get("role", "") if request.GET.get("role", "") in Role.values else "",
-        # Only the administrator sees deactivated accounts.
-        "active": request.GET.get("status", "active")
-        if permissions.can_manage_people(request.user)
-        else "active",
-    }
-
-
 @login_required
 def people(request):
     _require(permissions.can_view_directory, request.user)
     can_manage = permissions.can_manage_people(request.user)
-    filters = _people_filters(request)
-    page = Paginator(selectors.people_list(**filters), 50).get_page(page_number(request.GET.get("page")))
+    filterset, people = filtered_people(request)
+    page = Paginator(people, 50).get_page(page_number(request.GET.get("page")))
     return render(
         request,
         "directory/people.html",
         {
             "page": page,
-            "filters": filters,
-            "roles": Role.choices,
-            "organizations": selectors.organization_list(),
+            "form": filterset.form,
             "can_manage": can_manage,
             "locked_out": locked_out_usernames(p.username for p in page) if can_manage else set(),
         },
@@ -203,7 +189,7 @@ def people_export(request, fmt):
     writers = {"csv": exports.csv_response, "xlsx": exports.xlsx_response}
     if fmt not in writers:
         raise Http404
-    people = selectors.people_list(**_people_filters(request))
+    people = filtered_people(request)[1]
     table = exports.Table(
         title=_("People"),
         headers=[
