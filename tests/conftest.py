@@ -5,12 +5,11 @@ import signal
 import pytest
 from django.test import Client
 
-from enlace.accounts.models import Role, User
+from enlace.accounts.models import Role
 from enlace.core.catalogs import compile_catalogs
 from enlace.directory.models import Organization
 from enlace.directory.reference import load_reference_organizations
-
-PASSWORD = "a-long-test-password-2026"
+from tests.factories.directory import PersonFactory
 
 
 def pytest_sessionstart(session):
@@ -27,17 +26,9 @@ def organizations(db):
 
 
 def _person(organizations, username, org_code, role, language="es"):
-    user = User.objects.create_user(
-        username=username,
-        email=f"{username}@example.org",
-        password=PASSWORD,
-        first_name=username.split(".")[0].title(),
-        last_name="Test",
-        organization=organizations[org_code],
-        role=role,
-        language=language,
+    return PersonFactory(
+        username=username, organization=organizations[org_code], role=role, language=language
     )
-    return user
 
 
 @pytest.fixture

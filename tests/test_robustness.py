@@ -4,7 +4,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from tests.conftest import client_for
-from tests.meetings.factories import make_meeting
+from tests.factories.meetings import make_meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,9 @@ from rest_framework.test import APIClient
 
 from enlace.core.models import Document
 from enlace.meetings.models import Agreement, Commitment, Meeting
-from tests.conftest import PASSWORD, client_for
-from tests.meetings.factories import make_meeting
+from tests.conftest import client_for
+from tests.factories.directory import PASSWORD
+from tests.factories.meetings import make_meeting
 
 pytestmark = pytest.mark.django_db
 

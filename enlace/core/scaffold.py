@@ -53,14 +53,19 @@ def check_names(names: Names, root: Path) -> None:
         )
     if not MODEL_NAME.match(names.model):
         raise ScaffoldError(f"{names.model!r} is not a valid model name (CamelCase).")
-    for folder in (root / "enlace" / names.app, root / "tests" / names.app):
+    for folder in (root / "enlace" / names.app, root / "tests" / names.app, factories_path(names, root)):
         if folder.exists():
             raise ScaffoldError(f"{folder} exists already.")
 
 
+def factories_path(names: Names, root: Path) -> Path:
+    """Builders live with the other apps' in tests/factories/, where every test module takes them from."""
+    return root / "tests" / "factories" / f"{names.app}.py"
+
+
 def planned_files(names: Names, root: Path) -> dict[Path, str]:
-    """Target path -> content, for the app and its tests (nothing written yet)."""
-    files = {}
+    """Target path -> content, for the app, its tests and its test builders (nothing written yet)."""
+    files = {factories_path(names, root): fill((SKELETON / "factories.py-tpl").read_text(), names)}
     for source in sorted(SKELETON.rglob("*")):
         relative = source.relative_to(SKELETON)
         if source.is_dir() or relative.parts[0] not in ("app", "tests"):

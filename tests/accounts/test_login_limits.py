@@ -9,7 +9,7 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from enlace.accounts.models import Role
 from enlace.core.client_address import client_ip
-from tests.conftest import PASSWORD
+from tests.factories.directory import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

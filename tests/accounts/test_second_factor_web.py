@@ -11,7 +11,8 @@ from django.urls.resolvers import RegexPattern, RoutePattern
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.conftest import PASSWORD, client_for
+from tests.conftest import client_for
+from tests.factories.directory import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

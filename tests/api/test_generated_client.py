@@ -21,8 +21,8 @@ from config.wsgi import application
 from enlace.accounts.models import User
 from enlace.followup.models import Evidence, ProgressNote
 from enlace.meetings.models import Commitment, CommitmentStatus
-from tests.conftest import PASSWORD
-from tests.meetings.factories import make_meeting
+from tests.factories.directory import PASSWORD
+from tests.factories.meetings import make_meeting
 
 PACKAGE = "enlace_api_client"
 GENERATOR = Path(sys.executable).with_name("openapi-python-client")

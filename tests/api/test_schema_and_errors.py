@@ -7,8 +7,8 @@ import yaml
 from django.test import Client
 
 from enlace.meetings.models import Commitment, CommitmentStatus
-from tests.conftest import PASSWORD
-from tests.meetings.factories import make_meeting
+from tests.factories.directory import PASSWORD
+from tests.factories.meetings import make_meeting
 
 pytestmark = pytest.mark.django_db
 

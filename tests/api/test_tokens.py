@@ -17,7 +17,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from enlace.accounts.models import ApiToken, Role
-from tests.conftest import PASSWORD, client_for
+from tests.conftest import client_for
+from tests.factories.directory import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from enlace.accounts import services
 from enlace.accounts.models import ApiToken
 from tests.browser.conftest import log_in, screenshot, serious_violations
-from tests.conftest import PASSWORD
+from tests.factories.directory import PASSWORD
 
 
 def test_person_revokes_an_api_token_from_the_profile(page, costa_rica_officer):

@@ -5,8 +5,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.browser.conftest import log_in, screenshot
-from tests.conftest import PASSWORD
-from tests.meetings.factories import make_meeting
+from tests.factories.directory import PASSWORD
+from tests.factories.meetings import make_meeting
 
 
 def test_the_verified_administrator_opens_a_styled_back_office_that_the_csp_does_not_break(

@@ -6,7 +6,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.browser.conftest import log_in, screenshot, serious_violations
-from tests.conftest import PASSWORD
+from tests.factories.directory import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from enlace.meetings.models import Agreement, Commitment, Meeting
 from tests.browser.conftest import log_in, screenshot, serious_violations
-from tests.conftest import PASSWORD
+from tests.factories.directory import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

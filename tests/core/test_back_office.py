@@ -19,8 +19,9 @@ from enlace.followup.models import Evidence, ProgressNote
 from enlace.followup.services import commitment_add_note
 from enlace.imports.models import ReportImport
 from enlace.meetings.models import Commitment, Meeting
-from tests.conftest import PASSWORD, client_for
-from tests.meetings.factories import make_meeting
+from tests.conftest import client_for
+from tests.factories.directory import PASSWORD
+from tests.factories.meetings import make_meeting
 
 pytestmark = pytest.mark.django_db
 

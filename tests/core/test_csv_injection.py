@@ -18,7 +18,7 @@ from enlace.core.exports import csv_cell
 from enlace.followup.services import commitment_add_note
 from enlace.meetings.models import Commitment
 from tests.conftest import client_for
-from tests.meetings.factories import make_meeting
+from tests.factories.meetings import make_meeting
 
 PAYLOAD = "progress;=cmd|' /C calc'!A0;done"
 # , ; tab | are the separators spreadsheets offer at import; a new line starts a row in a naive reader.

@@ -6,7 +6,7 @@ from django.utils import translation
 from enlace.core.history import history_entries
 from enlace.meetings.models import Commitment
 from enlace.meetings.services import commitment_update
-from tests.meetings.factories import make_meeting
+from tests.factories.meetings import make_meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from enlace.core.uploads import validate_upload
-from tests.imports import hostile_files as hostile
+from tests.factories import hostile_files as hostile
 
 
 def upload(name: str, data: bytes) -> SimpleUploadedFile:

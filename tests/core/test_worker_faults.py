@@ -15,7 +15,7 @@ from django_tasks_db.models import DBTaskResult, DBTaskResultQuerySet
 from enlace.core import worker as supervision
 from enlace.followup.models import ReminderSent
 from enlace.followup.tasks import send_commitment_reminders
-from tests.followup.factories import commitment, days, make_meeting
+from tests.factories.followup import commitment, days, meeting_with
 
 
 @pytest.fixture(autouse=True)
@@ -102,7 +102,7 @@ def test_task_failed_by_a_database_outage_is_retried(db):
 def test_task_left_running_by_dead_worker_runs_once_when_the_worker_starts(
     restore_signals, iom_analyst, organizations
 ):
-    make_meeting(commitment("3.a", "Analizar los nudos claves", ["IOM"], due=days(0)))
+    meeting_with(commitment("3.a", "Analizar los nudos claves", ["IOM"], due=days(0)))
     task = running_task(dead_worker_id())
     run_worker_batch()
     task.refresh_from_db()
@@ -114,7 +114,7 @@ def test_task_left_running_by_dead_worker_runs_once_when_the_worker_starts(
 
 @pytest.mark.django_db(transaction=True)
 def test_worker_rides_out_a_database_outage_and_runs_the_task(restore_signals, iom_analyst, organizations):
-    make_meeting(commitment("3.a", "Analizar los nudos claves", ["IOM"], due=days(0)))
+    meeting_with(commitment("3.a", "Analizar los nudos claves", ["IOM"], due=days(0)))
     result = send_commitment_reminders.enqueue()
     real_get_locked = DBTaskResultQuerySet.get_locked
     outage = iter([OperationalError("the database system is shutting down")] * 3)
@@ -139,7 +139,7 @@ def test_worker_rides_out_a_database_outage_and_runs_the_task(restore_signals, i
 @pytest.mark.django_db(transaction=True)
 def test_task_cut_off_by_an_outage_is_not_left_running(restore_signals, iom_analyst, organizations):
     """The database went away while the task ran and while the worker recorded its failure."""
-    make_meeting(commitment("3.a", "Analizar los nudos claves", ["IOM"], due=days(0)))
+    meeting_with(commitment("3.a", "Analizar los nudos claves", ["IOM"], due=days(0)))
     result = send_commitment_reminders.enqueue()
     down = OperationalError("server closed the connection unexpectedly")
     calls = {"n": 0}

@@ -10,7 +10,7 @@ from enlace.directory.forms import OrganizationForm
 from enlace.directory.models import Organization
 from enlace.directory.reference import REFERENCE_CODES
 from tests.conftest import client_for
-from tests.directory.factories import NEW_ORGANIZATION as NEW
+from tests.factories.directory import NEW_ORGANIZATION as NEW
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ import pytest
 
 from enlace.directory.models import Organization
 from tests.conftest import client_for
-from tests.directory.factories import NEW_ORGANIZATION as NEW
+from tests.factories.directory import NEW_ORGANIZATION as NEW
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]  # messages compared in English
 

@@ -11,7 +11,7 @@ from enlace.core.models import Visibility
 from enlace.followup.calendar import calendar_token_for, calendar_url_for, user_for_calendar_token
 from enlace.meetings.models import Commitment, CommitmentStatus
 from tests.conftest import client_for
-from tests.followup.factories import by_text, commitment, days, make_meeting, network_meeting
+from tests.factories.followup import by_text, commitment, days, meeting_with, network_meeting
 
 
 def feed(user_or_token):
@@ -31,12 +31,12 @@ def uid(fragment) -> str:
 @pytest.fixture
 def meetings(organizations):
     network_meeting()
-    make_meeting(
+    meeting_with(
         commitment("1", "Compromiso reservado de Costa Rica", ["CR"], due=days(9)),
         visibility=Visibility.RESTRICTED,
         owner=organizations["CR"],
     )
-    make_meeting(
+    meeting_with(
         commitment("1", "Compromiso reservado de la OIM en una reunión de la ST", ["IOM"], due=days(3)),
         visibility=Visibility.RESTRICTED,
     )
@@ -92,7 +92,7 @@ def test_costa_rica_officer_feed_in_spanish(costa_rica_officer, meetings):
 
 def test_done_and_undated_commitments_are_left_out(iom_analyst, meetings):
     Commitment.objects.filter(pk=by_text("capacidad técnica").pk).update(status=CommitmentStatus.DONE)
-    make_meeting(commitment("1", "Compromiso de la OIM sin fecha", ["IOM"]))
+    meeting_with(commitment("1", "Compromiso de la OIM sin fecha", ["IOM"]))
     assert set(events(feed(iom_analyst))) == {uid("nudos claves")}
 
 

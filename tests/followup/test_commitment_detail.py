@@ -10,7 +10,7 @@ from enlace.followup.evidence import commitment_add_evidence
 from enlace.followup.models import ProgressNote
 from enlace.meetings.models import CommitmentStatus
 from tests.conftest import PERSONAS, client_for
-from tests.followup.factories import by_text, commitment, days, make_meeting, network_meeting
+from tests.factories.followup import by_text, commitment, days, meeting_with, network_meeting
 
 
 def url(c) -> str:
@@ -37,7 +37,7 @@ def cr_commitment(organizations):
 
 @pytest.mark.parametrize("persona", PERSONAS, indirect=True)
 def test_who_sees_a_restricted_meetings_commitment(persona, organizations):
-    make_meeting(
+    meeting_with(
         commitment("1", "Compromiso reservado", ["CR"], due=days(9)),
         visibility=Visibility.RESTRICTED,
         owner=organizations["CR"],

@@ -17,7 +17,7 @@ from enlace.followup.evidence import commitment_add_evidence, safe_filename, val
 from enlace.followup.models import Evidence
 from enlace.followup.views.commitments import evidence_download
 from tests.conftest import client_for
-from tests.followup.factories import by_text, commitment, days, make_meeting, network_meeting
+from tests.factories.followup import by_text, commitment, days, meeting_with, network_meeting
 
 pytestmark = pytest.mark.usefixtures("english")  # the messages are compared in English
 
@@ -243,7 +243,7 @@ def test_download_is_checked_and_an_attachment(iom_analyst, mexico_officer, rroc
 def test_restricted_meeting_evidence_is_not_downloadable_by_others(
     costa_rica_officer, mexico_officer, secretariat_staff, organizations
 ):
-    make_meeting(
+    meeting_with(
         commitment("1", "Compromiso reservado", ["CR"], due=days(9)),
         visibility=Visibility.RESTRICTED,
         owner=organizations["CR"],

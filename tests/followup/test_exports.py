@@ -12,7 +12,7 @@ from enlace.core.exports import safe_cell, xlsx_cell
 from enlace.core.models import Visibility
 from enlace.followup.services import commitment_add_note, commitment_update_status
 from tests.conftest import client_for
-from tests.followup.factories import by_text, commitment, days, make_meeting, network_meeting, today
+from tests.factories.followup import by_text, commitment, days, meeting_with, network_meeting, today
 
 HEADERS_EN = [
     "Meeting",
@@ -74,13 +74,13 @@ def english(user):
 @pytest.fixture
 def meetings(organizations, iom_analyst):
     network = network_meeting()
-    make_meeting(
+    meeting_with(
         commitment("1", "Compromiso reservado de Costa Rica", ["CR"], due=days(9)),
         title="Reunión reservada",
         visibility=Visibility.RESTRICTED,
         owner=organizations["CR"],
     )
-    make_meeting(commitment("1", FORMULA, ["IOM"], due=days(60)), title="@Reunión con fórmula")
+    meeting_with(commitment("1", FORMULA, ["IOM"], due=days(60)), title="@Reunión con fórmula")
     nudos = by_text("nudos claves")
     commitment_update_status(commitment=nudos, actor=iom_analyst, status="in_progress", note="Primera nota")
     commitment_add_note(commitment=nudos, actor=iom_analyst, text="-Última nota, con guion")

@@ -13,7 +13,7 @@ from enlace import permissions
 from enlace.followup.selectors import followup
 from enlace.meetings.models import Commitment, Meeting
 from tests.conftest import PERSONAS, client_for
-from tests.followup.factories import commitment, days, make_meeting, network_meeting
+from tests.factories.followup import commitment, days, meeting_with, network_meeting
 
 PAGE = reverse("followup:page")
 EXPORT = reverse("followup:export", args=["csv"])
@@ -25,7 +25,7 @@ ROW_TEXT = re.compile(r'<tr class="[^"]*">.*?<a href="[^"]*">([^<]+)</a>', re.S)
 @pytest.fixture
 def meetings(organizations):
     network = network_meeting()
-    other = make_meeting(
+    other = meeting_with(
         commitment("1", "Compartir la guía de identificación de víctimas", ["CR", "MX"], due=days(20)),
         commitment("2", "Publicar el informe anual de la Red", ["ST"], due=days(-1)),
         title="Reunión virtual de seguimiento",
@@ -138,7 +138,7 @@ def test_a_meeting_the_user_may_not_see_is_refused_not_listed(
 ):
     from enlace.core.models import Visibility
 
-    restricted = make_meeting(
+    restricted = meeting_with(
         commitment("1", "Compromiso reservado de Costa Rica", ["CR"], due=days(9)),
         title="Reunión bilateral reservada",
         visibility=Visibility.RESTRICTED,

@@ -1,11 +1,11 @@
 """The follow-up's builders build what the tests expect."""
 
-from tests.followup.factories import (
+from tests.factories.followup import (
     bulk_commitments,
     by_text,
     commitment,
     days,
-    make_meeting,
+    meeting_with,
     network_meeting,
 )
 
@@ -20,7 +20,7 @@ def test_network_meeting_builds_the_commitments(organizations):
 
 
 def test_bulk_commitments(organizations):
-    meeting = make_meeting(commitment("1", "Primero", ["IOM"], due=days(3)))
+    meeting = meeting_with(commitment("1", "Primero", ["IOM"], due=days(3)))
     bulk_commitments(meeting, 25, organizations["IOM"])
     assert meeting.commitments.count() == 26
     assert meeting.commitments.filter(responsible__code="IOM").count() == 26

@@ -12,12 +12,12 @@ from enlace.followup.exports import rows as export_rows
 from enlace.followup.selectors import followup, responsible_q
 from enlace.meetings.models import Commitment, CommitmentStatus
 from tests.conftest import PERSONAS, client_for
-from tests.followup.factories import (
+from tests.factories.followup import (
     bulk_commitments,
     by_text,
     commitment,
     days,
-    make_meeting,
+    meeting_with,
     network_meeting,
 )
 
@@ -38,7 +38,7 @@ def shown(response) -> set[str]:
 @pytest.fixture
 def meetings(organizations):
     network = network_meeting()
-    restricted = make_meeting(
+    restricted = meeting_with(
         commitment("1", "Compromiso reservado de Costa Rica", ["CR"], due=days(9)),
         title="Reunión bilateral reservada",
         visibility=Visibility.RESTRICTED,
@@ -227,7 +227,7 @@ def test_empty_states(iom_analyst, organizations):
 
 
 def test_fifty_per_page(iom_analyst, organizations):
-    meeting = make_meeting(commitment("1", "Primero", ["IOM"], due=days(1)))
+    meeting = meeting_with(commitment("1", "Primero", ["IOM"], due=days(1)))
     bulk_commitments(meeting, 59, organizations["IOM"])
     client = client_for(iom_analyst)
     first = client.get(URL)
@@ -253,7 +253,7 @@ def test_the_responsible_filter_of_an_organization(iom_analyst, meetings):
 
 def test_a_signed_in_person_without_a_role_sees_only_public_commitments(organizations):
     network_meeting()
-    make_meeting(commitment("1", "Compromiso publicado", ["IOM"], due=days(3)), visibility=Visibility.PUBLIC)
+    meeting_with(commitment("1", "Compromiso publicado", ["IOM"], due=days(3)), visibility=Visibility.PUBLIC)
     newcomer = User.objects.create_user(username="nuevo", email="nuevo@example.org", password="x" * 12)
     response = client_for(newcomer).get(URL)
     assert response.status_code == 200

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.conftest import client_for
-from tests.followup.factories import bulk_commitments, commitment, days, make_meeting
+from tests.factories.followup import bulk_commitments, commitment, days, meeting_with
 
 URL = reverse("followup:page")
 
@@ -20,9 +20,9 @@ def count_queries(client, url) -> int:
 
 @pytest.mark.parametrize("query", ["", "?organization=IOM&status=active", "?mine=on&q=Compromiso"])
 def test_followup_page_queries_do_not_grow_from_10_to_1000_commitments(iom_analyst, organizations, query):
-    meeting = make_meeting(commitment("1", "Compromiso inicial", ["IOM"], due=days(2)))
+    meeting = meeting_with(commitment("1", "Compromiso inicial", ["IOM"], due=days(2)))
     bulk_commitments(meeting, 9, organizations["IOM"])
-    other = make_meeting(commitment("1", "Compromiso de México", ["MX"], due=days(4)), title="Otra reunión")
+    other = meeting_with(commitment("1", "Compromiso de México", ["MX"], due=days(4)), title="Otra reunión")
     client = client_for(iom_analyst)
     client.get(URL + query)  # warm up the session and caches
     with_ten = count_queries(client, URL + query)
@@ -35,7 +35,7 @@ def test_followup_page_queries_do_not_grow_from_10_to_1000_commitments(iom_analy
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_export_queries_are_bounded(iom_analyst, organizations, fmt):
-    meeting = make_meeting(commitment("1", "Compromiso inicial", ["IOM"], due=days(2)))
+    meeting = meeting_with(commitment("1", "Compromiso inicial", ["IOM"], due=days(2)))
     bulk_commitments(meeting, 9, organizations["IOM"])
     client = client_for(iom_analyst)
     url = reverse("followup:export", args=[fmt])

@@ -5,7 +5,7 @@ import pytest
 
 from enlace.followup.calendar import calendar_token_for
 from tests.conftest import client_for
-from tests.meetings.factories import make_meeting
+from tests.factories.meetings import make_meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from enlace.followup import services
 from enlace.followup.forms import NoteForm, StatusForm
 from enlace.followup.models import NOTE_MAX_LENGTH, ProgressNote
 from enlace.meetings.models import Commitment
-from tests.meetings.factories import make_meeting
+from tests.factories.meetings import make_meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,7 @@ from enlace.followup.models import ReminderKind, ReminderSent, ReminderState
 from enlace.followup.reminders import reminders_due, send_reminders
 from enlace.followup.tasks import send_commitment_reminders
 from enlace.meetings.models import Commitment, CommitmentStatus
-from tests.followup.factories import bulk_commitments, by_text, commitment, days, make_meeting
+from tests.factories.followup import bulk_commitments, by_text, commitment, days, meeting_with
 
 DUE = dt.date(2026, 8, 8)
 
@@ -54,7 +54,7 @@ def iom_spanish(organizations):
 
 @pytest.fixture
 def iom_meeting(organizations):
-    return make_meeting(commitment("3.a", "Analizar los nudos claves", ["IOM"], due=DUE))
+    return meeting_with(commitment("3.a", "Analizar los nudos claves", ["IOM"], due=DUE))
 
 
 def kinds(due) -> list[tuple[str, str, str]]:
@@ -163,7 +163,7 @@ def test_the_member_states_reach_every_liaison_officer(
     organizations, costa_rica_officer, mexico_officer, iom_analyst, secretariat_staff
 ):
     person(organizations, "gt.inactive", "GT", Role.LIAISON_OFFICER, is_active=False)
-    make_meeting(commitment("2.a", "Enviar el documento de indicadores", ["STATES", "IOM"], due=DUE))
+    meeting_with(commitment("2.a", "Enviar el documento de indicadores", ["STATES", "IOM"], due=DUE))
     send_reminders(day(0))
     assert sorted(m.to[0] for m in mail.outbox) == [
         "cr.officer@example.org",
@@ -173,7 +173,7 @@ def test_the_member_states_reach_every_liaison_officer(
 
 
 def test_only_active_commitments_of_the_responsible(organizations, iom_analyst, mexico_officer, iom_meeting):
-    make_meeting(commitment("1", "Compromiso de México terminado", ["MX"], due=DUE))
+    meeting_with(commitment("1", "Compromiso de México terminado", ["MX"], due=DUE))
     Commitment.objects.filter(text__startswith="Compromiso de México").update(status=CommitmentStatus.DONE)
     Commitment.objects.filter(pk=by_text("nudos claves").pk).update(status=CommitmentStatus.DROPPED)
     assert reminders_due(day(0)) == []
@@ -182,7 +182,7 @@ def test_only_active_commitments_of_the_responsible(organizations, iom_analyst, 
 def test_no_reminder_about_a_meeting_the_person_cannot_see(
     organizations, costa_rica_officer, secretariat_staff
 ):
-    make_meeting(
+    meeting_with(
         commitment("1", "Compromiso en una reunión reservada", ["CR", "ST"], due=DUE),
         visibility=Visibility.RESTRICTED,
     )
@@ -190,12 +190,12 @@ def test_no_reminder_about_a_meeting_the_person_cannot_see(
 
 
 def test_reminders_due_reads_a_bounded_number_of_queries(organizations, iom_analyst, mexico_officer):
-    meeting = make_meeting(commitment("1", "Primero", ["IOM"], due=DUE))
+    meeting = meeting_with(commitment("1", "Primero", ["IOM"], due=DUE))
     bulk_commitments(meeting, 9, organizations["IOM"], due=DUE)
     with CaptureQueriesContext(connection) as few:
         some = reminders_due(day(0))
     bulk_commitments(meeting, 300, organizations["MX"], due=DUE)
-    make_meeting(commitment("1", "Estados", ["STATES"], due=DUE))
+    meeting_with(commitment("1", "Estados", ["STATES"], due=DUE))
     with CaptureQueriesContext(connection) as many:
         more = reminders_due(day(0))
     assert len(more) > len(some) + 30
@@ -204,7 +204,7 @@ def test_reminders_due_reads_a_bounded_number_of_queries(organizations, iom_anal
 
 def test_the_task_through_the_immediate_backend(settings, iom_analyst, iom_spanish, organizations):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    make_meeting(commitment("3.a", "Analizar los nudos claves", ["IOM"], due=days(7)))
+    meeting_with(commitment("3.a", "Analizar los nudos claves", ["IOM"], due=days(7)))
     result = send_commitment_reminders.enqueue()
     assert result.status == "SUCCESSFUL"
     assert result.return_value == 2
@@ -220,7 +220,7 @@ def test_the_database_worker_sends_them(settings, restore_signals, iom_analyst, 
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    make_meeting(commitment("3.a", "Analizar los nudos claves", ["IOM"], due=days(0)))
+    meeting_with(commitment("3.a", "Analizar los nudos claves", ["IOM"], due=days(0)))
     call_command("enqueue_reminders", stdout=None)
     assert mail.outbox == []  # queued, not sent
     assert DBTaskResult.objects.get().status == "READY"

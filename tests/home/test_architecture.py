@@ -125,3 +125,39 @@ def test_write_services_name_the_acting_person_actor():
                 params = {a.arg for a in node.args.args + node.args.kwonlyargs}
                 odd += [f"{path.name}:{node.name}({name})" for name in params & OTHER_NAMES_FOR_THE_ACTOR]
     assert odd == []
+
+
+TESTS = ENLACE.parent / "tests"
+
+
+def borrowed_test_helpers(root: Path = TESTS) -> list[str]:
+    """Imports of one test folder's helpers by another: builders belong in tests/factories, shared fixtures and
+    client helpers in tests/conftest.py; a folder's own helpers (seed drafts, hostile files) stay its own."""
+    found = []
+    for path in root.rglob("*.py"):
+        folder = path.parent.relative_to(root.parent).as_posix().replace("/", ".")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            module = node.module if isinstance(node, ast.ImportFrom) and not node.level else None
+            if not module or not module.startswith("tests."):
+                continue
+            shared = module in ("tests.conftest", "tests.factories") or module.startswith("tests.factories.")
+            if not shared and not module.startswith(f"{folder}."):
+                found.append(f"{path.relative_to(root.parent)} imports {module}")
+    return sorted(found)
+
+
+def test_tests_take_builders_from_factories_not_from_each_other():
+    assert borrowed_test_helpers() == []
+
+
+def test_the_helper_check_sees_a_borrowed_builder(tmp_path):
+    (tmp_path / "tests" / "followup").mkdir(parents=True)
+    (tmp_path / "tests" / "followup" / "test_x.py").write_text(
+        "from tests.meetings.factories import make_meeting\n"
+    )
+    (tmp_path / "tests" / "followup" / "test_y.py").write_text(
+        "from tests.factories.meetings import make_meeting\n"
+    )
+    assert borrowed_test_helpers(tmp_path / "tests") == [
+        "tests/followup/test_x.py imports tests.meetings.factories"
+    ]

@@ -5,7 +5,7 @@ import pytest
 from enlace.followup.selectors import followup_summary
 from enlace.meetings.models import Commitment, CommitmentStatus
 from tests.conftest import client_for
-from tests.meetings.factories import make_meeting
+from tests.factories.meetings import make_meeting
 
 pytestmark = pytest.mark.django_db
 

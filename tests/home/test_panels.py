@@ -6,7 +6,7 @@ import pytest
 from enlace.core.models import Visibility
 from enlace.core.registry import demo_loaders, home_panels
 from tests.conftest import client_for
-from tests.meetings.factories import make_meeting
+from tests.factories.meetings import make_meeting
 
 pytestmark = pytest.mark.django_db
 

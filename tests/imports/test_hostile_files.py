@@ -1,6 +1,7 @@
-"""Hostile files cannot tie up the site: each file of the corpus (built here, see hostile_files.py) is read in the
-sandboxed child under the production limits and refused within seconds, with the child's memory bounded and a
-message that names the limit. Figures (wall time, CPU, peak memory of the child) print with `pytest -s`."""
+"""Hostile files cannot tie up the site: each file of the corpus (built by tests/factories/hostile_files.py) is
+read in the sandboxed child under the production limits and refused within seconds, with the child's memory
+bounded and a message that names the limit. Figures (wall time, CPU, peak memory of the child) print with
+`pytest -s`."""
 
 import resource
 import time
@@ -12,7 +13,7 @@ from enlace.core.limits import FileLimits
 from enlace.core.sandbox import run_limited
 from enlace.imports import importing
 from enlace.imports.parser import ReportFileError, import_report_file
-from tests.imports import hostile_files as hostile
+from tests.factories import hostile_files as hostile
 
 MB = 1024 * 1024
 WALL_SECONDS = 5.0  # "within a few seconds", on a loaded two-core machine
@@ -120,7 +121,7 @@ def tight(limits: FileLimits, **changes) -> FileLimits:
 def test_a_reader_that_loops_is_stopped_at_the_cpu_limit(production_limits):
     started = time.monotonic()
     outcome = run_limited(
-        "tests.imports.hostile_files:spin", b"x", {}, tight(production_limits, cpu_seconds=1)
+        "tests.factories.hostile_files:spin", b"x", {}, tight(production_limits, cpu_seconds=1)
     )
     assert outcome.limit == "time" and outcome.answer is None
     assert 0.5 < outcome.cpu_seconds < 3 and time.monotonic() - started < WALL_SECONDS
@@ -128,28 +129,28 @@ def test_a_reader_that_loops_is_stopped_at_the_cpu_limit(production_limits):
 
 def test_a_reader_that_blocks_is_killed_at_the_wall_clock_limit(production_limits):
     outcome = run_limited(
-        "tests.imports.hostile_files:sleep_forever", b"x", {}, tight(production_limits, wall_seconds=1)
+        "tests.factories.hostile_files:sleep_forever", b"x", {}, tight(production_limits, wall_seconds=1)
     )
     assert outcome.limit == "wall" and 1 <= outcome.wall_seconds < WALL_SECONDS
 
 
 def test_a_reader_that_swells_is_stopped_at_the_memory_limit(production_limits):
     limits = tight(production_limits, memory_bytes=300 * MB)
-    outcome = run_limited("tests.imports.hostile_files:swell", b"x", {}, limits)
+    outcome = run_limited("tests.factories.hostile_files:swell", b"x", {}, limits)
     assert outcome.limit == "memory"
     assert outcome.peak_rss_bytes <= 300 * MB and outcome.wall_seconds < WALL_SECONDS
 
 
 def test_a_reader_that_crashes_leaves_the_caller_standing(production_limits):
-    outcome = run_limited("tests.imports.hostile_files:crash", b"x", {}, production_limits)
+    outcome = run_limited("tests.factories.hostile_files:crash", b"x", {}, production_limits)
     assert outcome.answer is None and outcome.limit == "" and outcome.error
 
 
 def test_time_and_memory_refusals_name_their_limit(production_limits, monkeypatch):
-    monkeypatch.setattr(importing, "TARGET", "tests.imports.hostile_files:spin")
+    monkeypatch.setattr(importing, "TARGET", "tests.factories.hostile_files:spin")
     answer, _outcome = read_in_child(b"x", "informe.txt", tight(production_limits, cpu_seconds=1))
     assert answer["refused"]["messages"]["en"] == "Reading the file took longer than 1 seconds."
-    monkeypatch.setattr(importing, "TARGET", "tests.imports.hostile_files:swell")
+    monkeypatch.setattr(importing, "TARGET", "tests.factories.hostile_files:swell")
     answer, _outcome = read_in_child(b"x", "informe.txt", tight(production_limits, memory_bytes=300 * MB))
     assert answer["refused"]["messages"]["es"] == "La lectura del archivo necesitó más de 300 MB de memoria."
 
@@ -158,6 +159,6 @@ def test_the_child_gets_no_secrets_from_the_environment(production_limits, monke
     """A reader exploited through a crafted file finds neither the secret key nor the database's password."""
     monkeypatch.setenv("SECRET_KEY", "s" * 60)
     monkeypatch.setenv("DATABASE_URL", "postgres://enlace:hunter2@db/enlace")
-    outcome = run_limited("tests.imports.hostile_files:environment", b"x", {}, production_limits)
+    outcome = run_limited("tests.factories.hostile_files:environment", b"x", {}, production_limits)
     assert outcome.answer is not None
     assert "SECRET_KEY" not in outcome.answer and "DATABASE_URL" not in outcome.answer

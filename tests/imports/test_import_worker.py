@@ -134,7 +134,7 @@ def test_a_reader_that_crashes_leaves_a_failed_import_to_retry(
     settings, organizations, secretariat_staff, monkeypatch
 ):
     settings.TASKS = IMMEDIATE
-    monkeypatch.setattr(importing, "TARGET", "tests.imports.hostile_files:crash")
+    monkeypatch.setattr(importing, "TARGET", "tests.factories.hostile_files:crash")
     secretariat_staff.language = "en"
     secretariat_staff.save()
     client = client_for(secretariat_staff)

@@ -2,7 +2,7 @@ import pytest
 
 from enlace.meetings.models import Agreement, Commitment
 from tests.conftest import client_for
-from tests.meetings.factories import make_meeting
+from tests.factories.meetings import make_meeting
 
 pytestmark = pytest.mark.django_db
 

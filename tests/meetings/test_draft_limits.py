@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from enlace.meetings.draft import AgreementDraft
 from enlace.meetings.models import Meeting
 from enlace.meetings.services import meeting_create_from_draft
-from tests.meetings.factories import seed_like_draft
+from tests.factories.meetings import seed_like_draft
 
 pytestmark = pytest.mark.django_db
 

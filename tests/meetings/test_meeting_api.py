@@ -3,7 +3,7 @@ from rest_framework.test import APIClient
 
 from enlace.core.models import Visibility
 from enlace.meetings.models import Commitment
-from tests.meetings.factories import make_meeting
+from tests.factories.meetings import make_meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from enlace.core.models import Document
 from enlace.followup.evidence import commitment_add_evidence
 from enlace.meetings.models import Agreement, Commitment, Meeting
 from tests.conftest import client_for
-from tests.meetings.factories import make_meeting
+from tests.factories.meetings import make_meeting
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the files go when the deletion is committed
 

@@ -3,7 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from enlace.core.models import Visibility
 from tests.conftest import client_for
-from tests.meetings.factories import make_meeting
+from tests.factories.meetings import make_meeting
 
 pytestmark = pytest.mark.django_db
 

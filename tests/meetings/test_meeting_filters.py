@@ -8,7 +8,7 @@ import pytest
 
 from enlace.core.models import Visibility
 from tests.conftest import PERSONAS, client_for
-from tests.meetings.factories import make_meeting
+from tests.factories.meetings import make_meeting
 
 PAGE = "/meetings/"
 API = "/api/v1/meetings/"

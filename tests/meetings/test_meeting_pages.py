@@ -7,7 +7,7 @@ from pypdf import PdfReader
 from enlace.core.models import Visibility
 from enlace.meetings.models import Agreement, Commitment, Meeting
 from tests.conftest import client_for
-from tests.meetings.factories import make_meeting
+from tests.factories.meetings import make_meeting
 
 pytestmark = pytest.mark.django_db
 

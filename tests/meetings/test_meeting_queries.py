@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from enlace.core.models import Visibility
 from enlace.meetings.draft import AgreementDraft, CommitmentDraft, SubpointDraft
 from tests.conftest import client_for
-from tests.meetings.factories import make_meeting
+from tests.factories.meetings import make_meeting
 
 pytestmark = pytest.mark.django_db
 

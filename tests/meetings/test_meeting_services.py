@@ -7,7 +7,7 @@ from enlace.followup.services import commitment_update_status
 from enlace.meetings.draft import CommitmentDraft
 from enlace.meetings.models import Agreement, Commitment, CommitmentStatus, Meeting
 from enlace.meetings.services import meeting_create_from_draft, meeting_update
-from tests.meetings.factories import make_meeting, seed_like_draft
+from tests.factories.meetings import make_meeting, seed_like_draft
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from enlace.core.models import Visibility
 from tests.conftest import client_for
-from tests.meetings.factories import make_meeting
+from tests.factories.meetings import make_meeting
 
 
 @pytest.mark.parametrize("visibility", [Visibility.NETWORK, Visibility.RESTRICTED])

@@ -1,4 +1,5 @@
-"""The API's OpenAPI schema, loaded by schemathesis from the Django WSGI app running in the test process."""
+"""Fixtures of the API tests: the OpenAPI schema, loaded by schemathesis from the Django WSGI app running in the
+test process."""
 
 import pytest
 import schemathesis

@@ -1,14 +1,19 @@
-"""Builders of meetings and commitments for the follow-up tests, through the services as the product builds them
-(plain functions, not fixtures)."""
+"""Meetings with the commitments a follow-up test needs, and the dates those commitments fall due."""
 
 import datetime as dt
 
 from django.utils import timezone
 
 from enlace.core.models import Visibility
-from enlace.meetings.draft import AgreementDraft, CommitmentDraft, ReportDraft, SubpointDraft
+from enlace.meetings.draft import AgreementDraft, CommitmentDraft
 from enlace.meetings.models import Agreement, Commitment, Meeting
-from enlace.meetings.services import meeting_create_from_draft
+from tests.factories.meetings import (
+    AgreementDraftFactory,
+    CommitmentDraftFactory,
+    MeetingFactory,
+    ReportDraftFactory,
+    SubpointDraftFactory,
+)
 
 
 def today() -> dt.date:
@@ -20,7 +25,7 @@ def days(n: int) -> dt.date:
 
 
 def commitment(ref, text, responsible=(), *, due=None, phrase="", recipient=None) -> CommitmentDraft:
-    return CommitmentDraft(
+    return CommitmentDraftFactory.build(
         agreement=ref,
         text=text,
         responsible=list(responsible),
@@ -30,7 +35,7 @@ def commitment(ref, text, responsible=(), *, due=None, phrase="", recipient=None
     )
 
 
-def make_meeting(
+def meeting_with(
     *commitments: CommitmentDraft,
     title="Reunión de la Red de Funcionarios de Enlace",
     date=dt.date(2026, 6, 8),
@@ -42,29 +47,24 @@ def make_meeting(
     points: dict[str, AgreementDraft] = {}
     for proposal in commitments or [commitment("1", "—")]:
         number, _, letter = proposal.agreement.partition(".")
-        point = points.setdefault(number, AgreementDraft(number=number, text=f"Texto del punto {number}."))
+        point = points.setdefault(number, AgreementDraftFactory.build(number=number))
         if letter and all(sub.label != letter for sub in point.subpoints):
-            point.subpoints.append(SubpointDraft(label=letter, text=f"Texto del inciso {number}.{letter}."))
-    draft = ReportDraft(
+            point.subpoints.append(
+                SubpointDraftFactory.build(label=letter, text=f"Texto del inciso {number}.{letter}.")
+            )
+    draft = ReportDraftFactory.build(
         title=title,
-        place="Tegucigalpa",
-        country="HN",
         date=date,
-        language="es",
         delegations=["CR", "MX", "HN"],
         agreements=list(points.values()),
         commitments=list(commitments),
     )
-    meeting = meeting_create_from_draft(draft=draft, actor=created_by, visibility=visibility)
-    if owner is not None:
-        Meeting.objects.filter(pk=meeting.pk).update(owner=owner)
-        meeting.refresh_from_db()
-    return meeting
+    return MeetingFactory(draft=draft, visibility=visibility, actor=created_by, owner=owner)
 
 
 def network_meeting() -> Meeting:
     """A network meeting like the seed report: commitments of the states, IOM, Costa Rica, Mexico, the Coalition."""
-    return make_meeting(
+    return meeting_with(
         commitment(
             "2.a",
             "Enviar a la ST el documento sobre los indicadores de Palermo",
@@ -88,7 +88,8 @@ def by_text(fragment: str) -> Commitment:
 
 
 def bulk_commitments(meeting: Meeting, n: int, organization, *, due=None) -> None:
-    """n commitments under the meeting's first agreement, created in two queries (rows, then responsible)."""
+    """n commitments under the meeting's first agreement, created in two queries (rows, then responsible): the
+    volume a query-count or benchmark test needs, faster than the service would make them."""
     agreement = Agreement.objects.filter(meeting=meeting).order_by("position").first()
     start = Commitment.objects.filter(meeting=meeting).count()
     created = Commitment.objects.bulk_create(

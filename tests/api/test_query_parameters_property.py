@@ -20,9 +20,8 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
 from enlace.api.urls import router
-from tests.api_schema import api_schema  # noqa: F401 - the fixture
 from tests.conftest import client_for
-from tests.meetings.factories import make_meeting
+from tests.factories.meetings import make_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -215,7 +214,7 @@ def test_no_query_string_makes_a_page_answer_5xx(records, secretariat_admin, cap
 
 
 def test_no_query_string_makes_an_api_list_answer_5xx_or_leave_its_schema(
-    api_schema,  # noqa: F811 - the fixture imported above
+    api_schema,
     records,
     secretariat_staff,
     capsys,

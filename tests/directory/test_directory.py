@@ -13,7 +13,8 @@ from django.utils import translation
 from enlace.accounts.models import Role, User
 from enlace.directory.models import OrganizationKind, ProTemporePresidency
 from enlace.directory.reference import ORGANIZATIONS
-from tests.conftest import PASSWORD, client_for
+from tests.conftest import client_for
+from tests.factories.directory import PASSWORD
 
 NAMES_ES = [row[2] for row in ORGANIZATIONS]
 NAMES_EN = [row[3] for row in ORGANIZATIONS]

@@ -10,7 +10,7 @@ from django.http import Http404
 from enlace import permissions
 from enlace.accounts.models import Role, User
 from enlace.core.models import Document, Visibility
-from tests.conftest import PASSWORD
+from tests.factories.directory import PASSWORD
 
 R, N, P = Visibility.RESTRICTED, Visibility.NETWORK, Visibility.PUBLIC
 ALL = {R, N, P}

@@ -15,9 +15,8 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
 from enlace.meetings.models import Commitment
-from tests.api_schema import api_schema  # noqa: F401 - the fixture
 from tests.conftest import client_for
-from tests.meetings.factories import make_meeting
+from tests.factories.meetings import make_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +58,7 @@ def run_operation(operation, mode, cookies, path_parameters, tally):
 
 
 def test_the_whole_api_answers_no_5xx_and_matches_its_schema(
-    api_schema,  # noqa: F811 - the fixture imported above
+    api_schema,
     organizations,
     secretariat_staff,
     capsys,

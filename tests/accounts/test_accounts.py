@@ -17,7 +17,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from enlace.accounts import services
 from enlace.accounts.models import ApiToken, Role, User
-from tests.conftest import PASSWORD, client_for
+from tests.conftest import client_for
+from tests.factories.directory import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 LOGIN = "/accounts/login/"
