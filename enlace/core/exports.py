@@ -16,12 +16,11 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
+import xlsxwriter
 from django.http import HttpResponse
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from django.utils import timezone
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -64,6 +63,7 @@ def xlsx_cell(value):
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX_MAX_CELL = 32767  # characters in one cell
 
 
 @dataclass(frozen=True)
@@ -108,36 +108,51 @@ def _csv_value(value):
 
 
 def xlsx_response(table: Table, filename: str) -> HttpResponse:
-    """Written in openpyxl's streaming mode, each cell styled as it is written: bold frozen header, real dates,
-    wrapped long texts, an autofilter over the whole table."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(table.title[:31])
-    for index, width in enumerate(table.widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    sheet.append([_styled(sheet, xlsx_cell(value), font=bold) for value in table.headers])
-    wrap = Alignment(wrap_text=True, vertical="top")
-    count = 0
-    for row in table.rows:
-        cells = []
-        for index, value in enumerate(row):
-            if index in table.date_columns:
-                cells.append(_styled(sheet, value, number_format="yyyy-mm-dd"))
-            elif index in table.wrapped_columns:
-                cells.append(_styled(sheet, xlsx_cell(value), alignment=wrap))
-            else:
-                cells.append(xlsx_cell(value))
-        sheet.append(cells)
-        count += 1
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.headers))}{count + 1}"
+    """Bold frozen header, real dates, wrapped long texts, an autofilter over the whole table. Written with
+    XlsxWriter, each cell by its type: a text is always written as text (never read as a formula or a link),
+    a number as a number, a date as a date."""
     output = io.BytesIO()
-    workbook.save(output)
+    workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+    sheet = workbook.add_worksheet(_sheet_title(table.title))
+    for index, width in enumerate(table.widths):
+        sheet.set_column(index, index, width)
+    header = workbook.add_format({"bold": True})
+    date = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})
+    styles = dict.fromkeys(table.date_columns, date) | dict.fromkeys(table.wrapped_columns, wrapped)
+    for column, value in enumerate(table.headers):
+        _write(sheet, 0, column, xlsx_cell(str(value)), header, date)
+    row_number = 0
+    for row_number, row in enumerate(table.rows, start=1):
+        for column, value in enumerate(row):
+            _write(sheet, row_number, column, xlsx_cell(value), styles.get(column), date)
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, row_number, max(len(table.headers) - 1, 0))
+    workbook.close()
     return attachment(HttpResponse(output.getvalue(), content_type=XLSX_CONTENT_TYPE), filename)
 
 
-def _styled(sheet, value, **style) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    for name, setting in style.items():
-        setattr(cell, name, setting)
-    return cell
+# Characters a sheet name may not hold (it may not start or end with a quote either; 31 characters at most).
+_SHEET_TITLE_FORBIDDEN = re.compile(r"[\\/?*\[\]:]")
+
+
+def _sheet_title(title: str) -> str:
+    return _SHEET_TITLE_FORBIDDEN.sub(" ", title).strip(" '")[:31].rstrip(" '") or "Sheet1"
+
+
+def _write(sheet, row: int, column: int, value, style, date_style) -> None:
+    """One cell, by the type of its value (a date shows as a date in any column)."""
+    if value is None or value == "":
+        sheet.write_blank(row, column, None, style)
+    elif isinstance(value, bool):
+        sheet.write_boolean(row, column, value, style)
+    elif isinstance(value, int | float | Decimal):
+        sheet.write_number(row, column, value, style)
+    elif isinstance(value, dt.datetime):
+        naive = timezone.make_naive(value) if timezone.is_aware(value) else value
+        sheet.write_datetime(row, column, naive, style or date_style)
+    elif isinstance(value, dt.date):
+        sheet.write_datetime(row, column, dt.datetime.combine(value, dt.time()), style or date_style)
+    else:
+        # XlsxWriter would refuse a longer text than a cell holds.
+        sheet.write_string(row, column, str(value)[:XLSX_MAX_CELL], style)
