@@ -131,12 +131,12 @@ def _pdf_text(data: bytes, limits: FileLimits) -> str:
                 raise FileNotDecryptedError("password")
             _check_page_count(reader, limits)
             budget = file_limits.UnpackBudget(limits.max_unpacked_bytes)
-            texts = []
             for page in reader.pages:
                 _check_page_streams(page, budget, limits)
-                texts.append(page.extract_text() or "")
-        # Pages are separated by form feeds so the parser can find running headers and footers.
-        return "\f".join(texts)
+        # pypdf has checked the file's structure and sizes under the limits; PDFium reads the text, many times
+        # faster than pypdf's own extraction. Pages are separated by form feeds so the parser can find running
+        # headers and footers.
+        return "\f".join(_pdfium_page_texts(data))
     except LimitExceeded:
         raise
     except LimitReachedError:
@@ -149,6 +149,25 @@ def _pdf_text(data: bytes, limits: FileLimits) -> str:
         raise
     except Exception:  # pypdf raises assorted errors on malformed files
         raise _damaged() from None
+
+
+def _pdfium_page_texts(data: bytes) -> list[str]:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        texts = []
+        for index in range(len(document)):
+            page = document[index]
+            text_page = page.get_textpage()
+            text = text_page.get_text_range()
+            text_page.close()
+            page.close()
+            # PDFium ends lines with CR LF and marks a hyphen it added at a line break with U+0002.
+            texts.append(text.replace("\r\n", "\n").replace("\r", "\n").replace("\x02", "-"))
+        return texts
+    finally:
+        document.close()
 
 
 def _check_page_count(reader, limits: FileLimits) -> None:
