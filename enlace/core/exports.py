@@ -77,18 +77,24 @@ def attachment(response: HttpResponse, filename: str) -> HttpResponse:
     return response
 
 
-def csv_response(table: Table, filename: str) -> HttpResponse:
+def csv_response(table: Table, filename: str, *, delimiter: str = ",") -> HttpResponse:
     """UTF-8 with a byte order mark, which tells Excel the encoding; dates as ISO 8601; every text field in
-    quotes, so that a reader splitting on ";" (or tab, or "|") keeps it one cell."""
+    quotes, so that a reader splitting on ";" (or tab, or "|") keeps it one cell. delimiter=";" for the
+    spreadsheets whose list separator is ";" (Spanish and most Latin American settings), which open a comma file
+    as one column."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC)
+    writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow([csv_cell(value) for value in table.headers])
     for row in table.rows:
         writer.writerow([_csv_value(value) for value in row])
     return attachment(
         HttpResponse(buffer.getvalue().encode("utf-8"), content_type=CSV_CONTENT_TYPE), filename
     )
+
+
+def semicolon_csv_response(table: Table, filename: str) -> HttpResponse:
+    return csv_response(table, filename, delimiter=";")
 
 
 def _csv_value(value):
@@ -175,3 +181,8 @@ def _write(sheet, row: int, column: int, value, style, date_style) -> None:
     else:
         # XlsxWriter would refuse a longer text than a cell holds.
         sheet.write_string(row, column, str(value)[:XLSX_MAX_CELL], style)
+
+
+# The download formats of a list, by the name in its address (export.<format>): the file's extension is the
+# part after the last dot.
+TABLE_WRITERS = {"csv": csv_response, "semicolon.csv": semicolon_csv_response, "xlsx": xlsx_response}

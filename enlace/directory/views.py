@@ -186,8 +186,8 @@ def presidencies(request):
 def people_export(request, fmt):
     """The contact list, with the filters of the people page, as CSV or Excel."""
     _require(permissions.can_view_directory, request.user)
-    writers = {"csv": exports.csv_response, "xlsx": exports.xlsx_response}
-    if fmt not in writers:
+    writer = exports.TABLE_WRITERS.get(fmt)
+    if writer is None:
         raise Http404
     people = filtered_people(request)[1]
     table = exports.Table(
@@ -215,7 +215,8 @@ def people_export(request, fmt):
         ),
         widths=(30, 40, 24, 30, 34, 18, 8),
     )
-    return writers[fmt](table, f"enlace-{_('people')}-{dt.date.today().isoformat()}.{fmt}")
+    extension = fmt.rpartition(".")[2]
+    return writer(table, f"enlace-{_('people')}-{dt.date.today().isoformat()}.{extension}")
 
 
 @login_required

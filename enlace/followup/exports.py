@@ -111,5 +111,9 @@ def csv_response(commitments: QuerySet, *, today: dt.date | None = None) -> Http
     return tabular.csv_response(_table(commitments, today), filename("csv", today=today))
 
 
+def semicolon_csv_response(commitments: QuerySet, *, today: dt.date | None = None) -> HttpResponse:
+    return tabular.semicolon_csv_response(_table(commitments, today), filename("csv", today=today))
+
+
 def xlsx_response(commitments: QuerySet, *, today: dt.date | None = None) -> HttpResponse:
     return tabular.xlsx_response(_table(commitments, today), filename("xlsx", today=today))

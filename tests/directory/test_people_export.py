@@ -44,3 +44,11 @@ def test_deactivated_people_only_in_the_administrators_list(
 def test_visitors_and_unknown_formats(costa_rica_officer, anonymous_visitor):
     assert client_for(anonymous_visitor).get("/directory/people/export.csv").status_code == 302
     assert client_for(costa_rica_officer).get("/directory/people/export.pdf").status_code == 404
+
+
+def test_semicolon_csv_of_the_contact_list(costa_rica_officer, mexico_officer):
+    response = client_for(costa_rica_officer).get("/directory/people/export.semicolon.csv?organization=MX")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('.csv"')
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) == 2 and rows[1][4] == "mx.officer@example.org"

@@ -166,3 +166,21 @@ def test_empty_export_still_has_headers(iom_analyst, organizations):
     assert read_csv(export(iom_analyst, "csv")) == [HEADERS_EN]
     sheet = load_workbook(io.BytesIO(export(iom_analyst, "xlsx").content)).active
     assert sheet.max_row == 1
+
+
+def test_semicolon_csv_for_spreadsheets_that_split_on_semicolons(iom_analyst, meetings):
+    response = export(iom_analyst, "semicolon.csv")
+    assert response.status_code == 200
+    assert f'filename="enlace-follow-up-{today().isoformat()}.csv"' in response["Content-Disposition"]
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0] == HEADERS_EN
+    comma_rows = read_csv(export(iom_analyst, "csv"))
+    assert rows == comma_rows  # the same cells, another separator
+    assert "'=HYPERLINK" in text  # formula starts still neutralised
+
+
+def test_the_page_offers_each_download(iom_analyst, meetings):
+    page = client_for(iom_analyst).get(reverse("followup:page")).content.decode()
+    for fmt in ("csv", "semicolon.csv", "xlsx"):
+        assert reverse("followup:export", args=[fmt]) in page

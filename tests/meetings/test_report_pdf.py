@@ -67,6 +67,31 @@ def test_pdf_metadata_and_page_size(seed_pdf_es):
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
 
 
+def test_pdf_is_tagged_pdf_ua(seed_pdf_es):
+    """PDF/UA-1 (WeasyPrint's pdf/ua-1 variant): the identifier in the XMP metadata, a structure tree with the
+    report's heading, paragraphs and lists, marked content, the language and the title shown by viewers."""
+    reader = pypdf.PdfReader(io.BytesIO(seed_pdf_es))
+    root = reader.trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data().decode()
+    assert re.search(r'pdfuaid:part(="1"|>1<)', xmp)
+    assert root["/MarkInfo"]["/Marked"].value is True  # a BooleanObject: bool() of it is always True
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+    roles = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, pypdf.generic.DictionaryObject):
+            if "/S" in node:
+                roles.append(node["/S"])
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+                if isinstance(kid.get_object(), pypdf.generic.DictionaryObject):
+                    walk(kid)
+
+    walk(root["/StructTreeRoot"])
+    assert {"/H1", "/P", "/L", "/LI"} <= set(roles)
+
+
 def test_pdf_english():
     draft = make_english_draft()
     pdf = render_pdf(draft, language="en", names=NAMES_EN)

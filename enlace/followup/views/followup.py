@@ -18,7 +18,11 @@ from enlace.meetings.presenters import prepare_commitments
 
 PAGE_SIZE = 50
 RESULTS_ID = "followup-results"
-EXPORTERS = {"csv": exports.csv_response, "xlsx": exports.xlsx_response}
+EXPORTERS = {
+    "csv": exports.csv_response,
+    "semicolon.csv": exports.semicolon_csv_response,
+    "xlsx": exports.xlsx_response,
+}
 
 
 # Not shown on the page: left out of the rows read for it.

@@ -87,4 +87,6 @@ def render_pdf(
     from weasyprint import HTML  # imported lazily: loading pango/cairo is slow and only PDF export needs it
 
     html = render_html(draft, language=language, names=names, created=created)
-    return HTML(string=html, base_url=None, url_fetcher=_font_only_fetcher()).write_pdf(pdf_tags=True)
+    return HTML(string=html, base_url=None, url_fetcher=_font_only_fetcher()).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
