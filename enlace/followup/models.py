@@ -91,3 +91,21 @@ class ReminderSent(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.sent_on}"
+
+
+class CalendarFeed(models.Model):
+    """A person's calendar address: the signed token carries this version, so resetting the address (a new
+    version) stops every copy of the old one at once. A person without a row has version 0."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    version = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("calendar address")
+        verbose_name_plural = _("calendar addresses")
+
+    def __str__(self):
+        return f"{self.user} v{self.version}"

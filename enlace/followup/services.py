@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from enlace import permissions
-from enlace.followup.models import NOTE_MAX_LENGTH, ProgressNote
+from enlace.followup.models import NOTE_MAX_LENGTH, CalendarFeed, ProgressNote
 from enlace.meetings.models import Commitment, CommitmentStatus
 
 
@@ -82,3 +82,14 @@ def commitment_add_note(*, commitment: Commitment, actor, text: str) -> Progress
         ProgressNote(commitment=commitment, author=actor, organization_id=actor.organization_id, text=text),
         actor,
     )
+
+
+@transaction.atomic
+def calendar_feed_reset(*, actor) -> CalendarFeed:
+    """A new calendar address for the actor (each person resets their own): the old one stops working."""
+    permissions.require(
+        actor, permissions.is_member, _("Only members of the Network have a calendar address.")
+    )
+    feed = CalendarFeed.objects.select_for_update().filter(user=actor).first() or CalendarFeed(user=actor)
+    feed.version += 1
+    return _save(feed, actor)

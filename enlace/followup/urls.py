@@ -8,6 +8,7 @@ urlpatterns = [
     path("", followup.followup, name="page"),
     path("export.<str:fmt>", followup.followup_export, name="export"),
     path("calendar/<str:token>.ics", followup.calendar_feed, name="calendar"),
+    path("calendar/reset/", followup.calendar_reset, name="calendar_reset"),
     path("commitments/<int:pk>/", commitments.commitment_detail, name="commitment"),
     path("evidence/<int:pk>/", commitments.evidence_download, name="evidence"),
 ]

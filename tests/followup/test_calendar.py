@@ -8,7 +8,12 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from enlace.core.models import Visibility
-from enlace.followup.calendar import calendar_token_for, calendar_url_for, user_for_calendar_token
+from enlace.followup.calendar import (
+    calendar_token_for,
+    calendar_url_for,
+    site_domain,
+    user_for_calendar_token,
+)
 from enlace.meetings.models import Commitment, CommitmentStatus
 from tests.conftest import client_for
 from tests.factories.followup import by_text, commitment, days, meeting_with, network_meeting
@@ -25,7 +30,7 @@ def events(response) -> dict[str, object]:
 
 
 def uid(fragment) -> str:
-    return f"commitment-{by_text(fragment).pk}@enlace"
+    return f"commitment-{by_text(fragment).pk}@{site_domain()}"
 
 
 @pytest.fixture
@@ -67,9 +72,10 @@ def test_iom_analyst_feed(settings, iom_analyst, meetings):
     assert isinstance(event.decoded("DTSTART"), dt.date) and not isinstance(
         event.decoded("DTSTART"), dt.datetime
     )
-    summary = str(event["SUMMARY"])
-    assert summary.startswith("Deadline: Analizar los nudos claves")
-    assert summary.endswith("(3.a, Reunión de la Red de Funcionarios de Enlace)")
+    summary = str(event["SUMMARY"])  # short: the point, a short meeting name, the start of the text
+    assert summary.startswith("3.a Network · Tegucigalpa 2026: Analizar los nudos claves")
+    assert len(summary) <= 80
+    assert "Reunión de la Red de Funcionarios de Enlace" in str(event["DESCRIPTION"])
     link = f"{settings.SITE_URL}{reverse('followup:commitment', args=[by_text('nudos claves').pk])}"
     assert link in str(event["DESCRIPTION"]) and str(event["URL"]) == link
     alarm = event.walk("VALARM")[0]
@@ -87,7 +93,7 @@ def test_costa_rica_officer_feed_in_spanish(costa_rica_officer, meetings):
     }
     states = found[uid("indicadores de Palermo")]
     assert "en un plazo no mayor a dos meses" in str(states["DESCRIPTION"])
-    assert "(2.a, Reunión de la Red de Funcionarios de Enlace)" in str(states["SUMMARY"])
+    assert str(states["SUMMARY"]).startswith("2.a Red · Tegucigalpa 2026: Enviar a la ST")
 
 
 def test_done_and_undated_commitments_are_left_out(iom_analyst, meetings):
@@ -121,3 +127,36 @@ def test_the_page_links_to_the_feed(settings, iom_analyst, organizations):
     address = calendar_url_for(iom_analyst)
     assert address.startswith(settings.SITE_URL) and address.endswith(".ics")
     assert f'value="{address}"' in html
+
+
+def test_uids_are_on_the_site_s_domain(settings, iom_analyst, meetings):
+    settings.SITE_URL = "https://enlace.example.org"
+    assert all(name.endswith("@enlace.example.org") for name in events(feed(iom_analyst)))
+
+
+def test_a_person_resets_their_calendar_address(iom_analyst, mexico_officer, meetings):
+    old_token, other_token = calendar_token_for(iom_analyst), calendar_token_for(mexico_officer)
+    client = client_for(iom_analyst)
+    response = client.post(reverse("followup:calendar_reset"))
+    assert response.status_code == 302 and response["Location"].endswith("#calendar-heading")
+    new_token = calendar_token_for(iom_analyst)
+    assert new_token != old_token
+    assert user_for_calendar_token(old_token) is None
+    assert client.get(reverse("followup:calendar", args=[old_token])).status_code == 404
+    assert client.get(reverse("followup:calendar", args=[new_token])).status_code == 200
+    assert user_for_calendar_token(other_token) == mexico_officer  # someone else's address is untouched
+    page = client.get(reverse("followup:page")).content.decode()
+    assert new_token in page and old_token not in page
+    assert iom_analyst.calendar_feed.history.count() == 1  # the reset is in the history, with its author
+    assert iom_analyst.calendar_feed.history.first().history_user == iom_analyst
+
+
+def test_only_a_signed_in_member_resets_an_address_and_only_with_post(
+    anonymous_visitor, rrocm_member, iom_analyst
+):
+    assert client_for(anonymous_visitor).post(reverse("followup:calendar_reset")).status_code == 302
+    assert client_for(iom_analyst).get(reverse("followup:calendar_reset")).status_code == 405
+    from django.contrib.auth import get_user_model
+
+    nobody = get_user_model().objects.create_user(username="norole", email="norole@example.org")
+    assert client_for(nobody).post(reverse("followup:calendar_reset")).status_code == 403

@@ -2,17 +2,20 @@
 person's calendar feed."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
 
 from enlace import permissions
 from enlace.core.inputs import page_number
-from enlace.followup import calendar, exports, selectors
+from enlace.followup import calendar, exports, selectors, services
 from enlace.followup.filters import filtered_commitments
 from enlace.meetings.presenters import prepare_commitments
 
@@ -84,7 +87,7 @@ def followup_export(request, fmt):
     if exporter is None:
         raise Http404
     today = timezone.localdate()
-    _, commitments = filtered_commitments(request, today=today)
+    commitments = filtered_commitments(request, today=today)[1]
     return exporter(commitments, today=today)
 
 
@@ -101,3 +104,15 @@ def calendar_feed(request, token):
     response["Cache-Control"] = "private, max-age=900"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@login_required
+@require_POST
+def calendar_reset(request):
+    """A new calendar address for the person; every copy of the old one stops working."""
+    services.calendar_feed_reset(actor=request.user)
+    messages.success(
+        request,
+        _("Your calendar address was reset: the old one no longer works. Subscribe again with the new one."),
+    )
+    return redirect(f"{reverse('followup:page')}#calendar-heading")
