@@ -23,6 +23,7 @@ class FollowupConfig(AppConfig):
 
     def ready(self):
         from enlace.core.registry import register_demo_loader, register_home_panel
+        from enlace.followup import shares
         from enlace.followup.demo import load_progress
         from enlace.meetings.signals import meeting_documents
 
@@ -31,3 +32,4 @@ class FollowupConfig(AppConfig):
         )
         register_demo_loader("followup", load_progress, order=20)
         meeting_documents.connect(_evidence_documents, dispatch_uid="followup-evidence-documents")
+        shares.connect()

@@ -11,6 +11,7 @@ from enlace.core.uploads import (
     validate_upload,
 )
 from enlace.followup.models import Evidence
+from enlace.followup.services import share_for
 from enlace.meetings.models import Commitment
 
 # The names this module has always offered, for the forms and tests that use them.
@@ -35,10 +36,11 @@ def commitment_add_evidence(
         lambda person: permissions.can_update_commitment(person, commitment),
         _("You cannot update this commitment."),
     )
+    share = share_for(actor, commitment)  # a state's officer adds evidence of their state's part
     created = []
 
     def attach(document):
-        evidence = Evidence(commitment=commitment, document=document, added_by=actor)
+        evidence = Evidence(commitment=commitment, share=share, document=document, added_by=actor)
         evidence._history_user = actor
         evidence.save()
         created.append(evidence)

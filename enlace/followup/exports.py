@@ -12,13 +12,14 @@ from enlace.core import exports as tabular
 from enlace.core.exports import Table
 from enlace.directory.models import Organization
 from enlace.followup.models import ProgressNote
+from enlace.followup.selectors import shares_counts
 from enlace.meetings.models import ACTIVE_STATUSES, CommitmentStatus
 from enlace.meetings.responsible import responsible_by_commitment, responsible_text
 
 FILE_SLUGS = {"es": "seguimiento", "en": "follow-up"}
 CHUNK_SIZE = 1000
 DATE_COLUMNS = frozenset({1, 6})  # date of the meeting, deadline (0-based)
-COLUMN_WIDTHS = (40, 14, 10, 60, 30, 24, 14, 30, 14, 10, 50)
+COLUMN_WIDTHS = (40, 14, 10, 60, 30, 24, 14, 30, 14, 10, 50, 16)
 WRAPPED_COLUMNS = frozenset({0, 3, 10})  # meeting, commitment, last note (0-based)
 
 
@@ -35,6 +36,7 @@ def headers() -> list[str]:
         _("Status"),
         _("Overdue"),
         _("Last note"),
+        _("Member states done"),
     ]
 
 
@@ -70,10 +72,13 @@ def rows(commitments: QuerySet, *, today: dt.date | None = None):
         "due_date",
         "deadline_phrase",
         "status",
+        "shares_done",
+        "shares_expected",
     )
-    for pk, title, held, label, parent, text, states, recipient, due, phrase, status in base.values_list(
-        *fields
-    ).iterator(chunk_size=CHUNK_SIZE):
+    if "shares_done" not in base.query.annotations:  # the follow-up's queryset has them already
+        base = base.annotate(**shares_counts())
+    rows = base.values_list(*fields).iterator(chunk_size=CHUNK_SIZE)
+    for pk, title, held, label, parent, text, states, recipient, due, phrase, status, done, expected in rows:
         overdue = status in ACTIVE_STATUSES and due is not None and due < today
         yield [
             title,
@@ -87,6 +92,7 @@ def rows(commitments: QuerySet, *, today: dt.date | None = None):
             statuses.get(status, status),
             yes if overdue else no,
             last_note.get(pk, ""),
+            _("%(done)s of %(expected)s") % {"done": done, "expected": expected} if expected else "",
         ]
 
 

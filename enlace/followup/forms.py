@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from enlace.core.forms import DocumentForm
 from enlace.followup.evidence import validate_evidence_file, validate_evidence_url
-from enlace.followup.models import NOTE_MAX_LENGTH
+from enlace.followup.models import NOTE_MAX_LENGTH, CommitmentShare
 from enlace.meetings.models import CommitmentStatus
 
 # --- the page of one commitment ----------------------------------------------------------------------------------
@@ -52,3 +52,25 @@ class EvidenceForm(DocumentForm):
         if not self.errors and has_file == has_url:
             raise ValidationError(_("Add either a file or a link (not both)."))
         return cleaned
+
+
+class ShareChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.state.short_name
+
+
+class ExpectedStatesForm(forms.Form):
+    """The secretariat's choice of the states expected to report on a commitment followed per state."""
+
+    states = ShareChoiceField(
+        label=_("States expected to report"),
+        queryset=CommitmentShare.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("For instance, only the countries that had not sent the document yet."),
+    )
+
+    def __init__(self, commitment, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        shares = CommitmentShare.objects.filter(commitment=commitment).select_related("state")
+        self.fields["states"].queryset = shares.order_by("state__name_es")
+        self.fields["states"].initial = [share.pk for share in shares if share.expected]

@@ -1,19 +1,59 @@
-"""The follow-up of commitments: progress notes, evidence and the reminder outbox."""
+"""The follow-up of commitments: member states' shares, progress notes, evidence, calendar addresses and the
+reminder outbox."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from enlace.accounts.models import Role
 from enlace.meetings.models import Commitment, CommitmentStatus
 
 # The longest progress note, the same on the page, in the API and in the service.
 NOTE_MAX_LENGTH = 5000
 
 
+class CommitmentShare(models.Model):
+    """One member state's part of a commitment that several states answer for ("the member states", or two or
+    more named ones): its officers report its status, notes and evidence; the commitment is done when every
+    expected share is (enlace/followup/shares.py). A share the secretariat no longer expects is kept, marked."""
+
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="shares", verbose_name=_("commitment")
+    )
+    state = models.ForeignKey(
+        "directory.Organization", on_delete=models.PROTECT, related_name="+", verbose_name=_("member state")
+    )
+    expected = models.BooleanField(_("expected"), default=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=CommitmentStatus.choices, default=CommitmentStatus.OPEN
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["commitment", "state"], name="one_share_per_state")]
+        verbose_name = _("share of a commitment")
+        verbose_name_plural = _("shares of commitments")
+
+    def __str__(self):
+        return f"{self.state_id}: {self.status}"
+
+    def is_own(self, user) -> bool:
+        """Whether the person reports on this share: a liaison officer of its state."""
+        return bool(
+            user.is_authenticated
+            and user.organization_id == self.state_id
+            and user.role == Role.LIAISON_OFFICER
+        )
+
+
 class ProgressNote(models.Model):
     commitment = models.ForeignKey(
         Commitment, on_delete=models.CASCADE, related_name="notes", verbose_name=_("commitment")
+    )
+    share = models.ForeignKey(
+        CommitmentShare, on_delete=models.CASCADE, null=True, blank=True, related_name="notes"
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -39,6 +79,9 @@ class ProgressNote(models.Model):
 class Evidence(models.Model):
     commitment = models.ForeignKey(
         Commitment, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("commitment")
+    )
+    share = models.ForeignKey(
+        CommitmentShare, on_delete=models.CASCADE, null=True, blank=True, related_name="evidence"
     )
     document = models.ForeignKey(
         "core.Document", on_delete=models.PROTECT, related_name="+", verbose_name=_("document")

@@ -2,10 +2,23 @@
 
 import datetime as dt
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from enlace import permissions
+from enlace.followup.models import CommitmentShare
 from enlace.meetings.models import ACTIVE_STATUSES, DUE_SOON_DAYS, CommitmentStatus
 from enlace.meetings.selectors import commitments_for_user
 
@@ -27,11 +40,26 @@ def followup(user) -> QuerySet:
         is_mine = Value(False)
     return (
         commitments_for_user(user)
-        .annotate(is_mine=is_mine, is_open=is_open)
+        .annotate(is_mine=is_mine, is_open=is_open, **shares_counts())
         .select_related("meeting", "agreement", "agreement__parent", "recipient")
         .prefetch_related("responsible")
         .order_by("-is_open", "-is_mine", F("due_date").asc(nulls_last=True), "pk")
     )
+
+
+def _count_of(shares) -> Coalesce:
+    counted = shares.order_by().values("commitment").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted[:1], output_field=IntegerField()), 0)
+
+
+def shares_counts() -> dict:
+    """Annotations of a commitment followed per state: its expected shares and how many are done (0 and 0 for a
+    commitment followed as a whole). Subqueries, so the follow-up's other joins cannot multiply them."""
+    expected = CommitmentShare.objects.filter(commitment=OuterRef("pk"), expected=True)
+    return {
+        "shares_expected": _count_of(expected),
+        "shares_done": _count_of(expected.filter(status=CommitmentStatus.DONE)),
+    }
 
 
 def followup_summary(user, *, today: dt.date | None = None) -> dict:
@@ -66,3 +94,25 @@ def calendar_commitments(user) -> QuerySet:
         .distinct()
         .order_by("due_date")
     )
+
+
+def shares_of(commitment) -> list:
+    """The member states' shares of a commitment followed per state (none otherwise), expected ones first, by
+    the state's name."""
+    shares = list(commitment.shares.select_related("state"))
+    shares.sort(key=lambda share: (not share.expected, share.state.short_name.lower()))
+    return shares
+
+
+def shares_progress(shares) -> dict | None:
+    """ "4 of 9 done", and who is still missing."""
+    expected = [share for share in shares if share.expected]
+    if not expected:
+        return None
+    done = [share for share in expected if share.status == CommitmentStatus.DONE]
+    missing = [
+        share.state
+        for share in expected
+        if share.status not in (CommitmentStatus.DONE, CommitmentStatus.DROPPED)
+    ]
+    return {"done": len(done), "expected": len(expected), "missing": missing}

