@@ -20,10 +20,18 @@ from enlace.core.models import Document
 from enlace.followup import evidence as evidence_services
 from enlace.followup import selectors, services
 from enlace.followup.filters import CommitmentFilter
-from enlace.followup.models import NOTE_MAX_LENGTH, Evidence, ProgressNote
+from enlace.followup.models import NOTE_MAX_LENGTH, CommitmentShare, Evidence, ProgressNote
 from enlace.meetings import selectors as meeting_selectors
 from enlace.meetings.api import CodeField
 from enlace.meetings.models import Commitment, CommitmentStatus
+
+
+class ShareSerializer(serializers.ModelSerializer):
+    state = CodeField()
+
+    class Meta:
+        model = CommitmentShare
+        fields = ["state", "expected", "status", "updated_at"]
 
 
 class CommitmentSerializer(serializers.ModelSerializer):
@@ -32,6 +40,12 @@ class CommitmentSerializer(serializers.ModelSerializer):
     responsible = CodeField(many=True)
     recipient = CodeField(allow_null=True)
     overdue = serializers.SerializerMethodField()
+    shares = ShareSerializer(
+        many=True,
+        read_only=True,
+        help_text="A commitment of several member states is followed per state: each state's share. A state's "
+        "officer who changes the status, or adds a note or evidence, acts on their state's share.",
+    )
 
     class Meta:
         model = Commitment
@@ -48,6 +62,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
             "status",
             "overdue",
             "secretariat_note",
+            "shares",
             "updated_at",
         ]
 
@@ -69,12 +84,15 @@ class ProgressNoteSerializer(serializers.ModelSerializer):
         source="author.get_full_name", read_only=True, allow_null=True, default=None
     )
     organization = CodeField(allow_null=True)
+    state = CodeField(
+        source="share.state", allow_null=True, default=None, help_text="The state whose share it is."
+    )
     status_from = serializers.CharField(read_only=True)
     status_to = serializers.CharField(read_only=True)
 
     class Meta:
         model = ProgressNote
-        fields = ["id", "text", "author", "organization", "status_from", "status_to", "created_at"]
+        fields = ["id", "text", "author", "organization", "state", "status_from", "status_to", "created_at"]
 
 
 class EvidenceLinkRequestSerializer(serializers.Serializer):
@@ -116,7 +134,7 @@ class CommitmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         return super().get_permissions()
 
     def get_queryset(self):
-        return selectors.followup(self.request.user)
+        return selectors.followup(self.request.user).prefetch_related("shares__state")
 
     def get_object(self):
         commitment_id = parse_int(self.kwargs["pk"], minimum=1)

@@ -39,6 +39,7 @@ from enlace.accounts.models import Role
 from enlace.directory.models import OrganizationKind
 from enlace.followup.calendar import commitment_url
 from enlace.followup.models import ReminderKind, ReminderSent, ReminderState
+from enlace.followup.selectors import settled_shares
 from enlace.meetings.models import ACTIVE_STATUSES, Commitment
 from enlace.meetings.responsible import responsible_by_commitment, responsible_text
 
@@ -118,6 +119,7 @@ def _reminders_due(today: dt.date) -> tuple[list[tuple[Commitment, object, str]]
     if not candidates:
         return [], []
     by_organization, state_officers = _recipients_by_organization([c for c, _, _ in candidates])
+    settled = settled_shares(active.values("pk"))
     # Periods start at most a week or N days back, so this reads only the last days' records.
     # A row counts once sent, or while its sending is recent; a pending row past its lease is due again.
     stale_before = timezone.now() - lease()
@@ -140,6 +142,8 @@ def _reminders_due(today: dt.date) -> tuple[list[tuple[Commitment, object, str]]
         if commitment.all_member_states:
             people.update({p.pk: p for p in state_officers})
         for person in sorted(people.values(), key=lambda p: p.pk):
+            if (commitment.pk, person.organization_id) in settled:
+                continue  # the person's country has reported its part, or is not expected to
             key = (commitment.pk, person.pk, kind)
             if any(day >= start for day in sent[key]):
                 continue

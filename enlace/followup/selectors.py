@@ -85,11 +85,28 @@ def followup_summary(user, *, today: dt.date | None = None) -> dict:
     return {"scope": scope, "counts": counts, "upcoming": list(upcoming), "today": today}
 
 
+def _settled(queryset):
+    """Shares whose state has nothing more to report: done or dropped, or no longer expected."""
+    return queryset.filter(Q(expected=False) | ~Q(status__in=ACTIVE_STATUSES))
+
+
+def settled_shares(commitments) -> set[tuple[int, int]]:
+    """(commitment id, state id) of the settled shares of these commitments (a queryset of their pks)."""
+    return set(
+        _settled(CommitmentShare.objects.filter(commitment_id__in=commitments)).values_list(
+            "commitment_id", "state_id"
+        )
+    )
+
+
 def calendar_commitments(user) -> QuerySet:
-    """Deadlines for a person's calendar feed: their organization's active commitments with a date."""
+    """Deadlines for a person's calendar feed: their organization's active commitments with a date, except
+    those whose share their country has settled."""
+    settled = _settled(CommitmentShare.objects.filter(state_id=user.organization_id)).values("commitment_id")
     return (
         commitments_for_user(user)
         .filter(permissions.answers_for_q(user), status__in=ACTIVE_STATUSES, due_date__isnull=False)
+        .exclude(pk__in=settled)
         .select_related("meeting", "agreement", "agreement__parent")
         .distinct()
         .order_by("due_date")

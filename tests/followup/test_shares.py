@@ -191,3 +191,45 @@ def test_the_secretariat_narrows_the_expected_states_on_the_page(states_commitme
     assert "0 de 2 cumplidos" in page
     refused = client.post(url, {"action": "expected"})
     assert refused.status_code == 200 and "errorlist" in refused.content.decode()
+
+
+def test_calendar_and_reminders_follow_the_shares(states_commitment, costa_rica_officer, mexico_officer):
+    from icalendar import Calendar
+
+    from enlace.followup.calendar import calendar_token_for
+    from enlace.followup.reminders import reminders_due
+    from tests.factories.followup import today
+
+    _evidence(states_commitment, costa_rica_officer)
+    services.commitment_update_status(commitment=states_commitment, actor=costa_rica_officer, status=DONE)
+
+    def summaries(user):
+        feed = client_for(None).get(reverse("followup:calendar", args=[calendar_token_for(user)]))
+        return [str(event["SUMMARY"]) for event in Calendar.from_ical(feed.content).walk("VEVENT")]
+
+    assert not any("documento de indicadores" in text for text in summaries(costa_rica_officer))
+    assert any("documento de indicadores" in text for text in summaries(mexico_officer))
+    states_commitment.__class__.objects.filter(pk=states_commitment.pk).update(due_date=today())
+    reminded = {person.username for c, person, kind in reminders_due(today()) if c.pk == states_commitment.pk}
+    assert "mx.officer" in reminded and "cr.officer" not in reminded
+
+
+def test_the_api_reports_on_the_own_share_and_lists_the_shares(states_commitment, costa_rica_officer):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(costa_rica_officer)
+    base = f"/api/v1/commitments/{states_commitment.pk}/"
+    added = client.post(
+        f"{base}evidence/", {"title": "Oficio", "url": "https://example.org/oficio"}, format="json"
+    )
+    assert added.status_code == 201, added.content
+    changed = client.post(f"{base}status/", {"status": "done", "note": "Enviado."}, format="json")
+    assert changed.status_code == 200, changed.content
+    shares = {share["state"]: share for share in client.get(base).json()["shares"]}
+    assert shares["CR"]["status"] == "done" and shares["MX"]["status"] == "open" and len(shares) == 11
+    assert changed.json()["status"] == "in_progress"
+    note = client.post(f"{base}notes/", {"text": "Segunda nota."}, format="json").json()
+    assert note["state"] == "CR"
+    listed = client.get("/api/v1/commitments/").json()["results"]
+    assert next(row for row in listed if row["id"] == states_commitment.pk)["shares"]
