@@ -52,5 +52,17 @@ def test_demo_loads_the_seed_and_is_idempotent():
     # The follow-up meeting closed some commitments and left others open; the recent one has live deadlines.
     assert Commitment.objects.filter(meeting=seed, status=CommitmentStatus.DONE).count() == 3
     assert Commitment.objects.filter(meeting__place="San Salvador", status=CommitmentStatus.OPEN).exists()
-    assert Evidence.objects.count() == 1
+    assert Evidence.objects.count() == 3  # IOM's mission report, Costa Rica's and Mexico's letters
+    # Costa Rica and Mexico reported their shares before the secretariat closed the rest.
+    assert set(states.shares.filter(status=CommitmentStatus.DONE).values_list("state__code", flat=True)) == {
+        "CR",
+        "MX",
+    }
+    # The 2016 follow-up is dated when it happened, not on the day the demo was loaded.
+    notes = ProgressNote.objects.filter(commitment__meeting=seed)
+    assert all(note.created_at.year == 2016 for note in notes) and notes.count() >= 6
+    closing = states.history.filter(status=CommitmentStatus.DONE).order_by("history_date").first()
+    assert str(closing.history_date.date()) == "2016-11-23"
+    changes = states.shares.get(state__code="CR").history.filter(history_type="~")
+    assert changes.exists() and {row.history_date.year for row in changes} == {2016}
     assert seed.history.first().history_user.username == "st.staff"
