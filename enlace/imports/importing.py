@@ -7,6 +7,7 @@ draft or the refusal in one write. No meeting, point or commitment exists until 
 that can't be read leaves nothing but the import, which says why and can be retried or discarded.
 """
 
+import hashlib
 import logging
 
 from django.core.exceptions import ValidationError
@@ -25,7 +26,7 @@ from enlace.imports.models import ReportImport
 from enlace.imports.parser.limited import TARGET, in_every_language
 from enlace.meetings.draft import ReportDraft
 from enlace.meetings.models import Meeting
-from enlace.meetings.services import meeting_create_from_draft
+from enlace.meetings.services import DuplicateMeeting, meeting_create_from_draft, refuse_duplicates
 
 logger = logging.getLogger("enlace.imports")
 Status = ReportImport.Status
@@ -105,6 +106,10 @@ def report_import_create(*, uploaded_file, actor) -> ReportImport:
         language=translation.get_language() or "es",
         attempt=1,
     )
+    digest = hashlib.sha256()
+    for chunk in uploaded_file.chunks():
+        digest.update(chunk)
+    report_import.sha256 = digest.hexdigest()
     uploaded_file.seek(0)
     report_import.file.save(name, uploaded_file, save=False)
     try:
@@ -195,15 +200,39 @@ def report_import_save_draft(*, report_import: ReportImport, draft: ReportDraft)
     return report_import
 
 
+def same_file_meetings(report_import: ReportImport) -> list[Meeting]:
+    """Meetings recorded from an earlier upload of the very same file."""
+    if not report_import.sha256:
+        return []
+    return list(
+        Meeting.objects.filter(
+            imports__sha256=report_import.sha256, imports__status=ReportImport.Status.CONFIRMED
+        )
+        .exclude(imports__pk=report_import.pk)
+        .distinct()
+    )
+
+
+def possible_duplicates(report_import: ReportImport, draft: ReportDraft) -> list[Meeting]:
+    """What the review warns about before confirming: the same meeting, or the same file, recorded already."""
+    try:
+        refuse_duplicates(draft, allow_duplicate=False, also=same_file_meetings(report_import))
+    except DuplicateMeeting as duplicate:
+        return duplicate.meetings
+    return []
+
+
 @transaction.atomic
 def report_import_confirm(
-    *, report_import: ReportImport, draft: ReportDraft, actor, visibility: str
+    *, report_import: ReportImport, draft: ReportDraft, actor, visibility: str, allow_duplicate: bool = False
 ) -> Meeting:
-    """Creates the meeting from the corrected draft and keeps the uploaded file as its source document."""
+    """Creates the meeting from the corrected draft and keeps the uploaded file as its source document. A meeting
+    recorded already (DuplicateMeeting) needs allow_duplicate, the secretariat's explicit choice."""
     permissions.require(actor, permissions.can_manage_meetings, _("Only the secretariat can import reports."))
     locked = ReportImport.objects.select_for_update().get(pk=report_import.pk)
     if locked.status != ReportImport.Status.PENDING:
         raise ValidationError(_("This report was already confirmed or discarded."))
+    refuse_duplicates(draft, allow_duplicate=allow_duplicate, also=same_file_meetings(locked))
     if visibility == "public":
         permissions.require(actor, permissions.can_publish, _("Only the secretariat can publish."))
     meeting = meeting_create_from_draft(draft=draft, actor=actor, visibility=visibility)

@@ -31,6 +31,8 @@ class ReportImport(models.Model):
     file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
     original_name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveBigIntegerField(_("size in bytes"))
+    # The file's SHA-256, so that uploading the same report again is noticed before it is recorded twice.
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64, blank=True, db_index=True)
     draft = models.JSONField(_("draft"), default=dict)
     source_text = models.TextField(_("source text"), blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)

@@ -16,6 +16,7 @@ from enlace.imports import importing, selectors
 from enlace.imports.forms import UploadReportForm
 from enlace.imports.models import ReportImport
 from enlace.meetings.review import review_forms
+from enlace.meetings.services import DuplicateMeeting
 
 POLL_SECONDS = 2
 
@@ -102,6 +103,7 @@ def import_review(request, pk):
         response["HX-Refresh"] = "true"
         return response
     source = importing.report_import_draft(report_import)
+    duplicates = []
     if request.method == "POST":
         forms = review_forms(data=request.POST)
         if forms.is_valid():
@@ -113,7 +115,11 @@ def import_review(request, pk):
                         draft=draft,
                         actor=request.user,
                         visibility=forms.header.cleaned_data["visibility"],
+                        allow_duplicate=request.POST.get("record_anyway") == "1",
                     )
+                except DuplicateMeeting as duplicate:
+                    duplicates = duplicate.meetings
+                    forms.errors.extend(duplicate.messages)
                 except ValidationError as error:
                     forms.errors.extend(error.messages)
                 else:
@@ -127,6 +133,7 @@ def import_review(request, pk):
                 return redirect("imports:review", report_import.pk)
     else:
         forms = review_forms(source, visibility=Visibility.NETWORK)
+        duplicates = importing.possible_duplicates(report_import, source)
     return render(
         request,
         "imports/import_review.html",
@@ -134,5 +141,6 @@ def import_review(request, pk):
             "report_import": report_import,
             "source": source,
             "forms": forms,
+            "duplicates": duplicates,
         },
     )

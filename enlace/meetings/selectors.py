@@ -1,6 +1,8 @@
 """Reads of meetings and commitments (the records), filtered by what the user may see; the follow-up's reads are in
 enlace.followup.selectors."""
 
+import unicodedata
+
 from django.db.models import (
     Count,
     Prefetch,
@@ -90,3 +92,19 @@ def get_commitment_for_user(user, pk) -> Commitment:
     if commitment is None or not permissions.can_view(user, commitment.meeting):
         raise Http404
     return commitment
+
+
+def _place_key(place: str) -> str:
+    """ "Tegucigalpa, Honduras" and "tegucigalpa" are one place: the first part, without case or accents."""
+    first = (place or "").split(",")[0].strip()
+    return "".join(c for c in unicodedata.normalize("NFKD", first) if not unicodedata.combining(c)).casefold()
+
+
+def same_meetings(*, body: str, date, place: str, exclude_pk: int | None = None) -> list[Meeting]:
+    """Meetings already recorded with the same body, date and place: a report imported or a meeting entered
+    twice (the secretariat sees every meeting, so no visibility filter)."""
+    if date is None:
+        return []
+    candidates = Meeting.objects.filter(body=body, start_date=date).exclude(pk=exclude_pk).order_by("pk")
+    key = _place_key(place)
+    return [meeting for meeting in candidates if _place_key(meeting.place) == key]

@@ -12,6 +12,7 @@ from enlace.core.models import Document, Visibility
 from enlace.directory.models import MEMBER_STATES, Organization
 from enlace.meetings.draft import ReportDraft
 from enlace.meetings.models import Agreement, Commitment, Meeting
+from enlace.meetings.selectors import same_meetings
 from enlace.meetings.signals import meeting_documents
 
 DEFAULT_TITLES = {
@@ -246,8 +247,36 @@ def commitment_create(
     return commitment
 
 
-def meeting_create_manually(*, draft: ReportDraft, actor, visibility: str) -> Meeting:
+class DuplicateMeeting(ValidationError):
+    """The meeting seems recorded already; `meetings` are the ones it matches."""
+
+    def __init__(self, meetings):
+        self.meetings = list(meetings)
+        super().__init__(
+            _(
+                "This meeting seems recorded already (same body, date and place, or the same file). Open the "
+                "existing meeting, or tick “Record it anyway” if this is another meeting."
+            ),
+            code="duplicate",
+        )
+
+
+def refuse_duplicates(draft: ReportDraft, *, allow_duplicate: bool, also=()) -> None:
+    """Raises DuplicateMeeting when the draft's meeting (or `also`, e.g. the meetings of the same file) is
+    recorded already, unless the secretariat chose to record it anyway."""
+    if allow_duplicate:
+        return
+    found = {m.pk: m for m in same_meetings(body=draft.body, date=draft.date, place=draft.place)}
+    found.update({m.pk: m for m in also})
+    if found:
+        raise DuplicateMeeting(sorted(found.values(), key=lambda m: m.pk))
+
+
+def meeting_create_manually(
+    *, draft: ReportDraft, actor, visibility: str, allow_duplicate: bool = False
+) -> Meeting:
     permissions.require(
         actor, permissions.can_manage_meetings, _("Only the secretariat can record meetings.")
     )
+    refuse_duplicates(draft, allow_duplicate=allow_duplicate)
     return meeting_create_from_draft(draft=draft, actor=actor, visibility=visibility)

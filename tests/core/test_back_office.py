@@ -16,7 +16,7 @@ from enlace.directory.models import Organization, OrganizationKind, ProTemporePr
 from enlace.directory.services import organization_upsert, presidency_set
 from enlace.followup.evidence import commitment_add_evidence
 from enlace.followup.models import Evidence, ProgressNote
-from enlace.followup.services import commitment_add_note
+from enlace.followup.services import calendar_feed_reset, commitment_add_note
 from enlace.imports.models import ReportImport
 from enlace.meetings.models import Commitment, Meeting
 from tests.conftest import client_for
@@ -273,6 +273,9 @@ def one_of_each(secretariat_staff, costa_rica_officer, organizations):
     ReportImport.objects.create(
         original_name="informe.docx", size=10, draft={}, uploaded_by=secretariat_staff
     )
+    calendar_feed_reset(actor=costa_rica_officer)
+    states = Commitment.objects.filter(meeting=meeting, all_member_states=True).first()
+    assert states.shares.exists()  # a commitment of the member states has its shares
     return meeting
 
 

@@ -74,6 +74,7 @@ def meeting_create(request):
     """Record a meeting by hand, with the same form as the review of an imported report."""
     if not permissions.can_manage_meetings(request.user):
         raise Http404
+    duplicates = []
     if request.method == "POST":
         forms = review_forms(data=request.POST)
         if forms.is_valid():
@@ -82,7 +83,11 @@ def meeting_create(request):
                     draft=forms.to_draft(),
                     actor=request.user,
                     visibility=forms.header.cleaned_data["visibility"],
+                    allow_duplicate=request.POST.get("record_anyway") == "1",
                 )
+            except services.DuplicateMeeting as duplicate:
+                duplicates = duplicate.meetings
+                forms.errors.extend(duplicate.messages)
             except ValidationError as error:
                 forms.errors.extend(error.messages)
             else:
@@ -90,7 +95,7 @@ def meeting_create(request):
                 return redirect("meetings:detail", meeting.pk)
     else:
         forms = review_forms(visibility=Visibility.NETWORK)
-    return render(request, "meetings/meeting_create.html", {"forms": forms})
+    return render(request, "meetings/meeting_create.html", {"forms": forms, "duplicates": duplicates})
 
 
 @login_required
