@@ -11,8 +11,8 @@ from enlace.core.models import Visibility
 from enlace.core.widgets import (
     DateInput,
     FastCheckboxInput,
+    FastCheckboxSelectMultiple,
     FastSelect,
-    FastSelectMultiple,
     FastTextarea,
     FastTextInput,
 )
@@ -109,7 +109,7 @@ class AgreementRowForm(forms.Form):
     reference = forms.CharField(widget=FastTextInput, label=_("Point"), max_length=REFERENCE_MAX_LENGTH)
     text = forms.CharField(label=_("Text"), widget=FastTextarea(attrs={"rows": 3}))
     organizations = forms.MultipleChoiceField(
-        label=_("Organizations named"), required=False, widget=FastSelectMultiple
+        label=_("Organizations named"), required=False, widget=FastCheckboxSelectMultiple
     )
 
     def __init__(self, *args, org_choices=(), **kwargs):
@@ -124,7 +124,7 @@ class AgreementRowForm(forms.Form):
 class CommitmentRowForm(forms.Form):
     agreement = forms.CharField(label=_("Point"), max_length=REFERENCE_MAX_LENGTH, widget=FastTextInput)
     text = forms.CharField(label=_("What is to be done"), widget=FastTextarea(attrs={"rows": 2}))
-    responsible = forms.MultipleChoiceField(label=_("Responsible"), widget=FastSelectMultiple)
+    responsible = forms.MultipleChoiceField(label=_("Responsible"), widget=FastCheckboxSelectMultiple)
     recipient = forms.ChoiceField(label=_("Recipient"), required=False, widget=FastSelect)
     due = DateField(label=_("Deadline"), required=False, widget=DateInput)
     deadline_phrase = forms.CharField(

@@ -12,6 +12,7 @@ from enlace.meetings.forms import (
     MeetingHeaderForm,
     organization_choices,
 )
+from enlace.meetings.services import deadline_error
 
 
 @dataclass
@@ -47,9 +48,15 @@ class ReviewForms:
                 )
         if not references:
             self.errors.append(_("The report needs at least one point."))
+        header = getattr(self.header, "cleaned_data", {}) or {}
         for form in self.commitments.forms:
             data = form.cleaned_data
             reference = data.get("agreement") if data and not data.get("DELETE") else None
+            if reference is not None and (message := deadline_error(data.get("due"), header.get("date"))):
+                self.errors.append(
+                    _("Commitment under point %(ref)s: %(message)s") % {"ref": reference, "message": message}
+                )
+                form.add_error("due", message)
             if reference is not None and reference not in seen:
                 self.errors.append(
                     _("A commitment refers to point %(ref)s, which is not in the report.")

@@ -201,6 +201,21 @@ def meeting_delete(*, meeting: Meeting, actor) -> None:
 # --- commitments ---------------------------------------------------------------------------------------------
 
 
+def deadline_error(due_date, meeting_date) -> str | None:
+    """A deadline before the meeting that agreed it is a typo (2061 for 2016, or a swapped day and month)."""
+    if due_date and meeting_date and due_date < meeting_date:
+        return _("The deadline (%(due)s) is before the meeting (%(date)s).") % {
+            "due": due_date.isoformat(),
+            "date": meeting_date.isoformat(),
+        }
+    return None
+
+
+def check_deadline(due_date, meeting_date) -> None:
+    if message := deadline_error(due_date, meeting_date):
+        raise ValidationError(message)
+
+
 @transaction.atomic
 def commitment_update(*, commitment: Commitment, actor, data: dict, responsible=None) -> Commitment:
     """The secretariat corrects what was agreed: text, responsible, recipient, deadline."""
@@ -209,6 +224,7 @@ def commitment_update(*, commitment: Commitment, actor, data: dict, responsible=
     )
     for key, value in data.items():
         setattr(commitment, key, value)
+    check_deadline(commitment.due_date, commitment.meeting.start_date)
     _save(commitment, actor)
     if responsible is not None:
         commitment.responsible.set(responsible)
@@ -230,6 +246,7 @@ def commitment_create(
     permissions.require(
         actor, permissions.can_manage_meetings, _("Only the secretariat can record commitments.")
     )
+    check_deadline(due_date, agreement.meeting.start_date)
     commitment = _save(
         Commitment(
             meeting=agreement.meeting,

@@ -54,3 +54,11 @@ document.addEventListener("click", function (event) {
     first.focus();
   }
 });
+
+// After a refused submit, the error summary takes the focus, so keyboard and screen-reader users start there.
+document.addEventListener("DOMContentLoaded", function () {
+  var summary = document.querySelector("[data-focus-on-load]");
+  if (summary) {
+    summary.focus();
+  }
+});

@@ -1,20 +1,23 @@
 from django import forms
 
-from enlace.core.widgets import FastSelect, FastSelectMultiple
+from enlace.core.widgets import FastCheckboxSelectMultiple, FastSelect
 
 
 class Sample(forms.Form):
     many = forms.MultipleChoiceField(
-        choices=[("A", "Alfa"), ("B", "<b>Beta</b>")], widget=FastSelectMultiple, required=False
+        choices=[("A", "Alfa"), ("B", "<b>Beta</b>")], widget=FastCheckboxSelectMultiple, required=False
     )
     one = forms.ChoiceField(choices=[("", "—"), ("A", "Alfa")], widget=FastSelect, required=False)
 
 
-def test_renders_like_django_selects_with_the_choices_escaped_and_marked():
+def test_renders_like_django_widgets_with_the_choices_escaped_and_marked():
     form = Sample(initial={"many": ["B"], "one": "A"})
+    # Checkboxes, not a multiple select: one click never clears the other choices.
     assert str(form["many"]) == (
-        '<select id="id_many" name="many" multiple><option value="A">Alfa</option>'
-        '<option value="B" selected>&lt;b&gt;Beta&lt;/b&gt;</option></select>'
+        '<div class="checks" id="id_many">'
+        '<label class="check" for="id_many_0"><input type="checkbox" name="many" value="A" id="id_many_0"> Alfa</label>'
+        '<label class="check" for="id_many_1"><input type="checkbox" name="many" value="B" id="id_many_1" checked> '
+        "&lt;b&gt;Beta&lt;/b&gt;</label></div>"
     )
     assert str(form["one"]) == (
         '<select id="id_one" name="one"><option value="">—</option><option value="A" selected>Alfa</option></select>'
@@ -24,7 +27,7 @@ def test_renders_like_django_selects_with_the_choices_escaped_and_marked():
 def test_posted_values_validate_and_show_as_selected():
     form = Sample(data={"many": ["A", "B"], "one": ""})
     assert form.is_valid() and form.cleaned_data["many"] == ["A", "B"]
-    assert str(form["many"]).count(" selected") == 2
+    assert str(form["many"]).count(" checked") == 2
 
 
 def test_date_text_and_checkbox_inputs():
