@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, UsernameField
 from django.utils.translation import gettext_lazy as _
 
-from enlace.accounts.models import Role
+from enlace.accounts.models import ReminderEmails, Role
 from enlace.core.inputs import model_max_length
 from enlace.directory.models import Organization, OrganizationKind
 
@@ -73,6 +73,13 @@ class ProfileForm(forms.Form):
     )
     phone = forms.CharField(label=_("Phone"), max_length=model_max_length(User, "phone"), required=False)
     language = forms.ChoiceField(label=_("Language"), choices=[("es", "Español"), ("en", "English")])
+    reminder_emails = forms.ChoiceField(
+        label=_("Deadline reminders"),
+        choices=ReminderEmails.choices,
+        help_text=_(
+            "The deadlines of your organization's commitments, in one e-mail a day when any is near."
+        ),
+    )
 
 
 def _code_field(label):

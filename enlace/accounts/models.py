@@ -21,6 +21,13 @@ class Role(models.TextChoices):
 SECRETARIAT_ROLES = frozenset({Role.SECRETARIAT, Role.SECRETARIAT_ADMIN})
 
 
+class ReminderEmails(models.TextChoices):
+    """How a person wants the follow-up's deadline reminders (enlace/followup/reminders.py)."""
+
+    DAILY = "daily", _("One e-mail a day with every reminder due")
+    OFF = "off", _("No reminder e-mails")
+
+
 class User(AbstractUser):
     email = models.EmailField(_("e-mail address"), unique=True)
     organization = models.ForeignKey(
@@ -35,6 +42,9 @@ class User(AbstractUser):
     position = models.CharField(_("position"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     language = models.CharField(_("language"), max_length=8, choices=Language.choices, default=Language.ES)
+    reminder_emails = models.CharField(
+        _("reminder e-mails"), max_length=8, choices=ReminderEmails.choices, default=ReminderEmails.DAILY
+    )
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     objects = UserManager()

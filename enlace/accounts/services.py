@@ -120,11 +120,13 @@ def user_set_active(*, actor, user, active: bool):
     return user
 
 
-def user_update_profile(*, user, first_name, last_name, position, phone, language):
+def user_update_profile(*, user, first_name, last_name, position, phone, language, reminder_emails=None):
     user.first_name, user.last_name, user.position, user.phone = first_name, last_name, position, phone
     user.language = language
+    if reminder_emails is not None:
+        user.reminder_emails = reminder_emails
     user._history_user = user
-    user.save(update_fields=["first_name", "last_name", "position", "phone", "language"])
+    user.save(update_fields=["first_name", "last_name", "position", "phone", "language", "reminder_emails"])
     return user
 
 

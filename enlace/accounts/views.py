@@ -74,6 +74,7 @@ def profile(request):
                 "position": user.position,
                 "phone": user.phone,
                 "language": user.language,
+                "reminder_emails": user.reminder_emails,
             }
         )
     has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()

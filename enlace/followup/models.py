@@ -105,6 +105,7 @@ class ReminderKind(models.TextChoices):
     BEFORE = "before", _("Before the deadline")
     ON_DAY = "on_day", _("On the day")
     OVERDUE = "overdue", _("Weekly while overdue")
+    LONG_OVERDUE = "long_overdue", _("Monthly to the secretariat, once overdue for eight weeks")
 
 
 class ReminderState(models.TextChoices):

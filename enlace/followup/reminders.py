@@ -3,7 +3,11 @@
 Three kinds, for every active commitment with a deadline:
 - BEFORE: N days before the deadline (settings.ENLACE_REMINDER_DAYS_BEFORE, 7 by default);
 - ON_DAY: on the day of the deadline;
-- OVERDUE: every 7 days after it (day 7, 14, 21, ...) while the commitment is open or in progress.
+- OVERDUE: every 7 days after it (day 7, 14, ... 49) while the commitment is open or in progress;
+- LONG_OVERDUE: once it is eight weeks late, no more weekly e-mails to those who answer for it: once a month,
+  the secretariat gets it in its digest instead.
+Each person gets one e-mail a day at most (a digest of every reminder due for them), unless they chose none in
+their profile (User.reminder_emails).
 If the worker did not run on the exact day, the reminder goes out at the next run within its period (a BEFORE
 reminder up to the day before the deadline, an OVERDUE one up to the next weekly mark), never twice for the
 same period: each e-mail sent is recorded in ReminderSent, whose unique constraint also guards two workers
@@ -26,8 +30,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
-from django.core.mail.utils import DNS_NAME
+from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -35,9 +38,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from enlace import permissions
-from enlace.accounts.models import Role
+from enlace.accounts.models import ReminderEmails, Role
 from enlace.directory.models import OrganizationKind
-from enlace.followup.calendar import commitment_url
+from enlace.followup.calendar import commitment_url, short_meeting_name, site_domain
 from enlace.followup.models import ReminderKind, ReminderSent, ReminderState
 from enlace.followup.selectors import settled_shares
 from enlace.meetings.models import ACTIVE_STATUSES, Commitment
@@ -46,6 +49,7 @@ from enlace.meetings.responsible import responsible_by_commitment, responsible_t
 logger = logging.getLogger("enlace.followup.reminders")
 
 OVERDUE_EVERY_DAYS = 7
+OVERDUE_WEEKS = 8  # weekly overdue reminders stop after this; the secretariat's monthly digest takes over
 
 
 RECORD_RETRY_DELAYS = (0.5, 1, 2, 4, 8, 15)  # about half a minute: a database restart takes a few seconds
@@ -71,6 +75,8 @@ def _period(commitment, today: dt.date) -> tuple[str, dt.date] | None:
     late = (today - due).days
     if late < OVERDUE_EVERY_DAYS:
         return None
+    if late >= OVERDUE_WEEKS * OVERDUE_EVERY_DAYS:
+        return ReminderKind.LONG_OVERDUE, today.replace(day=1)
     return ReminderKind.OVERDUE, due + dt.timedelta(days=late - late % OVERDUE_EVERY_DAYS)
 
 
@@ -119,6 +125,9 @@ def _reminders_due(today: dt.date) -> tuple[list[tuple[Commitment, object, str]]
     if not candidates:
         return [], []
     by_organization, state_officers = _recipients_by_organization([c for c, _, _ in candidates])
+    secretariat = (
+        _secretariat_people() if any(k == ReminderKind.LONG_OVERDUE for _, k, _ in candidates) else []
+    )
     settled = settled_shares(active.values("pk"))
     # Periods start at most a week or N days back, so this reads only the last days' records.
     # A row counts once sent, or while its sending is recent; a pending row past its lease is due again.
@@ -138,11 +147,16 @@ def _reminders_due(today: dt.date) -> tuple[list[tuple[Commitment, object, str]]
             busy[(commitment_id, user_id, kind)].append((sent_on, attempted_at + lease()))
     due, waiting = [], []
     for commitment, kind, start in candidates:
-        people = {p.pk: p for org in commitment.responsible_list for p in by_organization.get(org.pk, [])}
-        if commitment.all_member_states:
-            people.update({p.pk: p for p in state_officers})
+        if kind == ReminderKind.LONG_OVERDUE:
+            people = {p.pk: p for p in secretariat}
+        else:
+            people = {p.pk: p for org in commitment.responsible_list for p in by_organization.get(org.pk, [])}
+            if commitment.all_member_states:
+                people.update({p.pk: p for p in state_officers})
         for person in sorted(people.values(), key=lambda p: p.pk):
-            if (commitment.pk, person.organization_id) in settled:
+            if person.reminder_emails == ReminderEmails.OFF:
+                continue  # the person chose no reminder e-mails in their profile
+            if kind != ReminderKind.LONG_OVERDUE and (commitment.pk, person.organization_id) in settled:
                 continue  # the person's country has reported its part, or is not expected to
             key = (commitment.pk, person.pk, kind)
             if any(day >= start for day in sent[key]):
@@ -157,29 +171,55 @@ def _reminders_due(today: dt.date) -> tuple[list[tuple[Commitment, object, str]]
     return due, waiting
 
 
+def _secretariat_people() -> list:
+    return list(
+        get_user_model()
+        .objects.filter(role__in=(Role.SECRETARIAT, Role.SECRETARIAT_ADMIN), is_active=True)
+        .exclude(email="")
+        .select_related("organization")
+        .order_by("pk")
+    )
+
+
 def _responsible(commitment) -> list:
     listed = getattr(commitment, "responsible_list", None)
     return listed if listed is not None else list(commitment.responsible.all())
 
 
-def render_reminder(commitment, user, kind: str, today: dt.date) -> tuple[str, str]:
-    """Subject and body in the person's own language."""
+def _item(commitment, kind: str, today: dt.date) -> dict:
+    return {
+        "commitment": commitment,
+        "kind": kind,
+        "reference": commitment.agreement.reference,
+        "meeting": short_meeting_name(commitment.meeting),
+        "responsible": responsible_text(commitment.all_member_states, _responsible(commitment)),
+        "days_left": (commitment.due_date - today).days,
+        "days_late": (today - commitment.due_date).days,
+        "url": commitment_url(commitment),
+    }
+
+
+def render_digest(user, reminders, today: dt.date) -> tuple[str, str, str]:
+    """Subject, plain text and HTML of a person's reminders of the day, in their own language. reminders:
+    (commitment, kind) pairs, most urgent first."""
     with translation.override(user.language or settings.LANGUAGE_CODE):
         context = {
             "user": user,
-            "commitment": commitment,
-            "kind": kind,
-            "reference": commitment.agreement.reference,
-            "responsible": responsible_text(commitment.all_member_states, _responsible(commitment)),
-            "days_left": (commitment.due_date - today).days,
-            "days_late": (today - commitment.due_date).days,
-            "url": commitment_url(commitment),
+            "items": [_item(commitment, kind, today) for commitment, kind in reminders],
             "followup_url": settings.SITE_URL + reverse("followup:page"),
             "profile_url": settings.SITE_URL + reverse("accounts:profile"),
         }
+        context["first"] = context["items"][0]
         subject = render_to_string("followup/email/reminder_subject.txt", context)
-        body = render_to_string("followup/email/reminder_body.txt", context)
-    return " ".join(subject.split()), body
+        text = render_to_string("followup/email/reminder_body.txt", context)
+        html = render_to_string("followup/email/reminder_body.html", context)
+    return " ".join(subject.split()), text, html
+
+
+def render_reminder(commitment, user, kind: str, today: dt.date) -> tuple[str, str]:
+    """Subject and plain text of a single reminder (a digest of one)."""
+    subject, text, _html = render_digest(user, [(commitment, kind)], today)
+    return subject, text
 
 
 def _claim(commitment, user, kind: str, today: dt.date) -> ReminderSent | None:
@@ -253,25 +293,42 @@ def send_reminders_and_say_when_to_retry(today: dt.date | None = None) -> tuple[
     today = today or timezone.localdate()
     count = 0
     due, waiting = _reminders_due(today)
+    by_person = defaultdict(list)
     for commitment, user, kind in due:
-        row = _claim(commitment, user, kind, today)
-        if row is None:
+        by_person[user.pk].append((commitment, user, kind))
+    for items in by_person.values():
+        user = items[0][1]
+        claimed = [
+            (commitment, kind, row)
+            for commitment, _user, kind in items
+            if (row := _claim(commitment, user, kind, today)) is not None
+        ]
+        if not claimed:
             continue
-        subject, body = render_reminder(commitment, user, kind, today)
-        message = EmailMessage(
+        subject, text, html = render_digest(user, [(c, k) for c, k, _row in claimed], today)
+        first_row = min(row.pk for _c, _k, row in claimed)
+        message = EmailMultiAlternatives(
             subject,
-            body,
+            text,
             settings.DEFAULT_FROM_EMAIL,
             [user.email],
-            headers={"Message-ID": f"<reminder-{row.pk}@{DNS_NAME}>"},  # the same on every attempt
+            headers={
+                # The same on every attempt of the same reminders, on the site's own domain.
+                "Message-ID": f"<reminders-{user.pk}-{first_row}@{site_domain()}>",
+                "Auto-Submitted": "auto-generated",
+                "List-Unsubscribe": f"<{settings.SITE_URL}{reverse('accounts:profile')}>",
+            },
         )
+        message.attach_alternative(html, "text/html")
         try:
             message.send()
         except Exception:
-            logger.exception("reminder_failed", extra={"commitment": commitment.pk, "user": user.pk})
-            _forget_unsent(row)
+            logger.exception("reminder_failed", extra={"user": user.pk, "reminders": len(claimed)})
+            for _c, _k, row in claimed:
+                _forget_unsent(row)
             continue
-        _record_sent_through_outage(row)
-        count += 1
+        for _c, _k, row in claimed:
+            _record_sent_through_outage(row)
+        count += len(claimed)
     logger.info("reminders_sent", extra={"count": count, "day": today.isoformat(), "held": len(waiting)})
     return count, (max(min(waiting), timezone.now()) if waiting else None)

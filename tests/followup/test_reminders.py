@@ -5,7 +5,6 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.core.mail.utils import DNS_NAME
 from django.core.management import call_command
 from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
@@ -16,6 +15,7 @@ from django.utils.translation import gettext
 from enlace.accounts.models import Role, User
 from enlace.core.models import Visibility
 from enlace.followup import reminders
+from enlace.followup.calendar import site_domain
 from enlace.followup.models import ReminderKind, ReminderSent, ReminderState
 from enlace.followup.reminders import reminders_due, send_reminders
 from enlace.followup.tasks import send_commitment_reminders
@@ -77,9 +77,13 @@ def test_every_kind_on_its_day(iom_analyst, iom_meeting):
         (ReminderKind.OVERDUE, day(21)),
         (ReminderKind.OVERDUE, day(28)),
     }
-    assert sent_on[-7] == ["Enlace reminder: commitment 3.a is due on August 8, 2026"]
-    assert sent_on[0] == ["Enlace: commitment 3.a is due today, August 8, 2026"]
-    assert sent_on[14] == ["Enlace: commitment 3.a is overdue since August 8, 2026"]
+    assert sent_on[-7] == [
+        "Enlace reminder: commitment 3.a of Network · Tegucigalpa 2026 is due on August 8, 2026"
+    ]
+    assert sent_on[0] == ["Enlace: commitment 3.a of Network · Tegucigalpa 2026 is due today, August 8, 2026"]
+    assert sent_on[14] == [
+        "Enlace: commitment 3.a of Network · Tegucigalpa 2026 is overdue since August 8, 2026"
+    ]
 
 
 def test_reminders_due_names_the_kind(iom_analyst, iom_meeting):
@@ -112,11 +116,15 @@ def test_each_person_in_their_own_language(iom_analyst, iom_spanish, iom_meeting
     spanish = by_recipient["oim.analista@example.org"]
     assert "August 8, 2026" in english.subject
     assert english.subject.startswith("Enlace reminder")
-    assert english.subject == "Enlace reminder: commitment 3.a is due on August 8, 2026"
+    assert (
+        english.subject
+        == "Enlace reminder: commitment 3.a of Network · Tegucigalpa 2026 is due on August 8, 2026"
+    )
     # Exactly what the Spanish catalog says (English words until the catalog is compiled; the date in Spanish).
     with translation.override("es"):
-        expected = gettext("Enlace reminder: commitment %(ref)s is due on %(date)s") % {
+        expected = gettext("Enlace reminder: commitment %(ref)s of %(meeting)s is due on %(date)s") % {
             "ref": "3.a",
+            "meeting": "Red · Tegucigalpa 2026",
             "date": date_format(DUE, "DATE_FORMAT"),
         }
     assert spanish.subject == expected
@@ -298,14 +306,20 @@ def test_reminder_left_pending_by_a_dead_worker_is_sent_after_its_lease(settings
     pending.refresh_from_db()
     assert (pending.state, pending.attempts) == (ReminderState.SENT, 2)
     assert len(mail.outbox) == 1
-    assert mail.outbox[0].extra_headers["Message-ID"] == f"<reminder-{pending.pk}@{DNS_NAME}>"
+    headers = mail.outbox[0].extra_headers
+    assert (
+        headers["Message-ID"] == f"<reminders-{pending.user_id}-{pending.pk}@{site_domain()}>"
+    )  # as the first try
 
 
 def test_reminder_task_for_a_given_day(settings, iom_analyst, iom_meeting):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     result = send_commitment_reminders.enqueue(day(0).isoformat())
     assert result.return_value == 1
-    assert mail.outbox[0].subject == "Enlace: commitment 3.a is due today, August 8, 2026"
+    assert (
+        mail.outbox[0].subject
+        == "Enlace: commitment 3.a of Network · Tegucigalpa 2026 is due today, August 8, 2026"
+    )
 
 
 def test_reminder_left_pending_by_a_killed_worker_is_taken_up_by_a_follow_up_run(
