@@ -6,7 +6,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from enlace.accounts.models import Role
 from enlace.meetings.models import Commitment, CommitmentStatus
 
 # The longest progress note, the same on the page, in the API and in the service.
@@ -38,14 +37,6 @@ class CommitmentShare(models.Model):
 
     def __str__(self):
         return f"{self.state_id}: {self.status}"
-
-    def is_own(self, user) -> bool:
-        """Whether the person reports on this share: a liaison officer of its state."""
-        return bool(
-            user.is_authenticated
-            and user.organization_id == self.state_id
-            and user.role == Role.LIAISON_OFFICER
-        )
 
 
 class ProgressNote(models.Model):

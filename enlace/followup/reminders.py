@@ -216,12 +216,6 @@ def render_digest(user, reminders, today: dt.date) -> tuple[str, str, str]:
     return " ".join(subject.split()), text, html
 
 
-def render_reminder(commitment, user, kind: str, today: dt.date) -> tuple[str, str]:
-    """Subject and plain text of a single reminder (a digest of one)."""
-    subject, text, _html = render_digest(user, [(commitment, kind)], today)
-    return subject, text
-
-
 def _claim(commitment, user, kind: str, today: dt.date) -> ReminderSent | None:
     """Records the reminder as pending, committed before the e-mail goes out; None when it was sent already or
     another worker is sending it now."""

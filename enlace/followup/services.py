@@ -29,11 +29,14 @@ def share_for(actor, commitment: Commitment) -> CommitmentShare | None:
     """The share a member state's officer reports on, when the commitment is followed per state; None when it is
     followed as a whole, or for the secretariat and other organizations, who act on the whole. An officer of a
     state that is not expected gets PermissionDenied."""
-    if actor is None or permissions.is_secretariat(actor) or not is_followed_per_state(commitment):
+    if actor is None or permissions.is_secretariat(actor):
         return None
     if actor.organization is None or not actor.organization.is_member_state:
         return None
-    share = CommitmentShare.objects.filter(commitment=commitment, state_id=actor.organization_id).first()
+    shares = list(CommitmentShare.objects.filter(commitment=commitment))
+    if not any(share.expected for share in shares):
+        return None  # followed as a whole
+    share = next((share for share in shares if share.state_id == actor.organization_id), None)
     if share is None or not share.expected:
         raise PermissionDenied(_("Your country is not expected to report on this commitment."))
     return share
@@ -86,19 +89,26 @@ def commitment_update_status(*, commitment: Commitment, actor, status: str, note
         if status == CommitmentStatus.DONE and note and permissions.is_secretariat(actor):
             commitment.secretariat_note = note
         _save(commitment, actor)
+    _record_progress(commitment, actor, note, previous, status)
+    return commitment
+
+
+def _record_progress(commitment, actor, note: str, previous: str, status: str, share=None) -> None:
+    """The progress note of a status change (or of a note alone), on the share when a state reports its part."""
     if note or status != previous:
+        changed = status != previous
         _save(
             ProgressNote(
                 commitment=commitment,
+                share=share,
                 author=actor,
                 organization_id=actor.organization_id,
                 text=note,
-                status_from=previous if status != previous else "",
-                status_to=status if status != previous else "",
+                status_from=previous if changed else "",
+                status_to=status if changed else "",
             ),
             actor,
         )
-    return commitment
 
 
 def _share_update_status(share, commitment, actor, status: str, note: str) -> None:
@@ -110,19 +120,7 @@ def _share_update_status(share, commitment, actor, status: str, note: str) -> No
     if status != previous:
         share.status = status
         _save(share, actor)
-    if note or status != previous:
-        _save(
-            ProgressNote(
-                commitment=commitment,
-                share=share,
-                author=actor,
-                organization_id=actor.organization_id,
-                text=note,
-                status_from=previous if status != previous else "",
-                status_to=status if status != previous else "",
-            ),
-            actor,
-        )
+    _record_progress(commitment, actor, note, previous, status, share=share)
     follow_shares(commitment, actor)
 
 

@@ -1,5 +1,7 @@
 """One commitment: what was agreed, its progress and evidence; the forms of those who answer for it."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -107,19 +109,30 @@ ACTIONS = {
 }
 
 
-def _can_report(user, commitment) -> bool:
-    """May add notes and evidence: whoever may update the commitment, except, on a commitment followed per
-    state, the officers of a state that is not expected."""
+@dataclass(frozen=True)
+class Reporting:
+    """What the person may report on this commitment, as the services decide it."""
+
+    can_update: bool  # add notes and evidence
+    can_change_status: bool
+    own_share: object  # the share of the person's state, on a commitment followed per state
+
+
+def _reporting(user, commitment, shares) -> Reporting:
+    """Whoever may update the commitment adds notes and evidence, except the officers of a state that is not
+    expected; on a commitment followed per state, the status is each state's part, or the secretariat's."""
     if not permissions.can_update_commitment(user, commitment):
-        return False
+        return Reporting(False, False, None)
     try:
-        services.share_for(user, commitment)
+        own_share = services.share_for(user, commitment)
     except PermissionDenied:
-        return False
-    return True
+        return Reporting(False, False, None)
+    expected = any(share.expected for share in shares)
+    can_change_status = not expected or own_share is not None or permissions.is_secretariat(user)
+    return Reporting(True, can_change_status, own_share)
 
 
-def _context(request, commitment, can_update: bool, can_correct: bool) -> dict:
+def _context(request, commitment, shares, reporting: Reporting, can_correct: bool) -> dict:
     meeting = commitment.meeting
     agreement = commitment.agreement
     agreement.meeting = meeting  # the same meeting: no second query for text_in()
@@ -127,15 +140,12 @@ def _context(request, commitment, can_update: bool, can_correct: bool) -> dict:
         agreement.parent.meeting = meeting
     language = (get_language() or "es")[:2]
     today = timezone.localdate()
-    shares = selectors_followup.shares_of(commitment)
-    own_share = next((share for share in shares if share.is_own(request.user)), None)
+    can_update, own_share = reporting.can_update, reporting.own_share
     return {
         "shares": shares,
         "shares_progress": selectors_followup.shares_progress(shares),
         "own_share": own_share,
-        # On a commitment followed per state, the status is each state's part, or the secretariat's to close.
-        "can_change_status": can_update
-        and (not shares or own_share is not None or permissions.is_secretariat(request.user)),
+        "can_change_status": reporting.can_change_status,
         "expected_form": ExpectedStatesForm(commitment, prefix="expected")
         if shares and permissions.is_secretariat(request.user)
         else None,
@@ -165,19 +175,25 @@ def _context(request, commitment, can_update: bool, can_correct: bool) -> dict:
 @require_http_methods(["GET", "POST"])
 def commitment_detail(request, pk):
     commitment = selectors.get_commitment_for_user(request.user, pk)
-    can_update = _can_report(request.user, commitment)
+    shares = selectors_followup.shares_of(commitment)
+    reporting = _reporting(request.user, commitment, shares)
     can_correct = permissions.can_manage_meetings(request.user)
     if request.method == "GET":
         return render(
-            request, "followup/commitment_detail.html", _context(request, commitment, can_update, can_correct)
+            request,
+            "followup/commitment_detail.html",
+            _context(request, commitment, shares, reporting, can_correct),
         )
 
     action = request.POST.get("action", "")
     handler = ACTIONS.get(action)
-    only_secretariat = action in ("correct", "expected") and not can_correct
-    if action == "status" and not _context(request, commitment, can_update, can_correct)["can_change_status"]:
-        raise Http404
-    if handler is None or not can_update or only_secretariat:
+    refused = (
+        handler is None
+        or not reporting.can_update
+        or (action in ("correct", "expected") and not can_correct)
+        or (action == "status" and not reporting.can_change_status)
+    )
+    if refused:
         raise Http404  # the form does not exist for this person
     form, done = handler(request, commitment)
     if done:
@@ -185,7 +201,7 @@ def commitment_detail(request, pk):
         return redirect("followup:commitment", pk=commitment.pk)
     # Nothing was saved; read the commitment again, since a refused change may have touched it in memory.
     commitment = selectors.get_commitment_for_user(request.user, pk)
-    context = _context(request, commitment, can_update, can_correct)
+    context = _context(request, commitment, shares, reporting, can_correct)
     context[f"{action}_form"] = form
     context["open_form"] = action
     return render(request, "followup/commitment_detail.html", context)
