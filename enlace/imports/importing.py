@@ -22,6 +22,7 @@ from enlace.core import limits as file_limits
 from enlace.core.limits import FileLimits
 from enlace.core.models import Document
 from enlace.core.sandbox import Outcome, run_limited
+from enlace.imports.linking import link_to_directory
 from enlace.imports.models import ReportImport
 from enlace.imports.parser.limited import TARGET, in_every_language
 from enlace.meetings.draft import ReportDraft
@@ -82,7 +83,7 @@ def read_report(
         messages = refused["messages"]
         text = messages.get(translation.get_language() or "", "") or messages.get("en", "")
         raise ReportRefused(text, code=refused["code"])
-    draft = ReportDraft.from_dict(answer["draft"])
+    draft = link_to_directory(ReportDraft.from_dict(answer["draft"]))
     draft.source_text = answer["source_text"]
     return draft
 
@@ -163,7 +164,8 @@ def report_import_read(*, report_import_id: int, attempt: int) -> str:
             locked.refusal_code = answer["refused"]["code"]
         else:
             locked.status = Status.PENDING
-            locked.draft = answer["draft"]
+            with translation.override(locked.language):
+                locked.draft = link_to_directory(ReportDraft.from_dict(answer["draft"])).to_dict()
             locked.source_text = answer["source_text"]
             locked.refusal, locked.refusal_code = {}, ""
         locked.save()

@@ -41,6 +41,7 @@ class ReportDraft:
     title: str = ""
     place: str = ""
     country: str = ""  # ISO alpha-2 of the host country, when the report names it ("Tegucigalpa, Honduras")
+    virtual: bool = False  # held online: the report names no city
     date: dt.date | None = None
     end_date: dt.date | None = None
     language: str = "es"
@@ -99,6 +100,7 @@ class ReportDraft:
             body=data.get("body", "NETWORK"),
             title=data.get("title", ""),
             place=data.get("place", ""),
+            virtual=bool(data.get("virtual", False)),
             country=data.get("country", ""),
             date=as_date(data.get("date")),
             end_date=as_date(data.get("end_date")),

@@ -14,6 +14,8 @@ from django.core.management import CommandError, call_command
 from enlace.imports.parser import import_report_file
 from enlace.meetings import services
 
+pytestmark = pytest.mark.django_db  # the command links the draft to the directory
+
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT.parent / "shared" / "seed" / "000_d9e9c4457487cb69.txt"
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -29,7 +31,7 @@ def test_dry_run_json_is_exactly_the_draft():
     data = json.loads(run(str(SEED), "--dry-run", "--format", "json"))
     assert data == import_report_file(SEED.read_bytes(), SEED.name).to_dict()
     assert list(data) == [
-        "body", "title", "place", "country", "date", "end_date", "language", "delegations", "participants",
+        "body", "title", "place", "country", "virtual", "date", "end_date", "language", "delegations", "participants",
         "opening", "agreements", "commitments", "warnings",
     ]  # fmt: skip
     assert (data["body"], data["place"], data["date"], data["language"]) == (
@@ -94,7 +96,7 @@ def test_without_dry_run_the_service_saves_the_draft(monkeypatch):
         ("/no/such/report.docx", "File not found: /no/such/report.docx"),
         (
             str(FIXTURES / "not_a_report.txt"),
-            "No numbered points were found: this does not look like a meeting report.",
+            "No numbered points and no meeting date were found: this does not look like a meeting report.",
         ),
     ],
 )

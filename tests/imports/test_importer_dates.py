@@ -73,6 +73,24 @@ def test_text_without_dates(text):
         ("before 15 Sept.", "before 15 Sept.", dt.date(2016, 9, 15)),
         ("by the end of September", "by the end of September", dt.date(2016, 9, 30)),
         ("a finales de noviembre de 2016", "a finales de noviembre de 2016", dt.date(2016, 11, 30)),
+        ("a más tardar el primero de julio", "a más tardar el primero de julio", dt.date(2016, 7, 1)),
+        ("by the first of July", "by the first of July", dt.date(2016, 7, 1)),
+        ("antes del 1.º de julio", "antes del 1.º de julio", dt.date(2016, 7, 1)),
+        ("en el primer trimestre de 2017", "en el primer trimestre de 2017", dt.date(2017, 3, 31)),
+        ("by the end of the third quarter", "by the end of the third quarter", dt.date(2016, 9, 30)),
+        ("in Q1 2017", "in Q1 2017", dt.date(2017, 3, 31)),
+        ("durante el segundo semestre", "durante el segundo semestre", dt.date(2016, 12, 31)),
+        ("in the first half of 2017", "in the first half of 2017", dt.date(2017, 6, 30)),
+        ("en el último cuatrimestre de 2016", "en el último cuatrimestre de 2016", dt.date(2016, 12, 31)),
+        ("a finales de 2017", "a finales de 2017", dt.date(2017, 12, 31)),
+        ("by the end of the year", "by the end of the year", dt.date(2016, 12, 31)),
+        ("antes de que finalice el año", "antes de que finalice el año", dt.date(2016, 12, 31)),
+        ("by 2018", "by 2018", dt.date(2018, 12, 31)),
+        ("a mediados de agosto", "a mediados de agosto", dt.date(2016, 8, 15)),
+        ("by mid-August", "by mid-August", dt.date(2016, 8, 15)),
+        ("end of June 2017", "end of June 2017", dt.date(2017, 6, 30)),
+        ("plan 2019-2025", None, None),
+        ("first of all", None, None),
     ],
 )
 def test_deadlines(text, phrase, due):
@@ -116,3 +134,19 @@ def test_durations_and_event_dates_are_not_deadlines(text):
 
 def test_business_days_skip_weekends():
     assert add_business_days(dt.date(2016, 6, 10), 1) == dt.date(2016, 6, 13)  # Friday -> Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a fines de marzo", Deadline("a fines de marzo", dt.date(2017, 3, 31), "next-year")),
+        (
+            "antes de la próxima reunión de la Red",
+            Deadline("antes de la próxima reunión de la Red", None, "open"),
+        ),
+        ("prior to the next RCGM meeting", Deadline("prior to the next RCGM meeting", None, "open")),
+        ("ahead of the next meeting", Deadline("ahead of the next meeting", None, "open")),
+    ],
+)
+def test_more_deadlines_that_need_a_look(text, expected):
+    assert find_deadline(text, MEETING) == expected

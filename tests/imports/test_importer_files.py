@@ -246,7 +246,7 @@ BAD_FILES = [
      "The file is damaged or is not really a DOCX file."),
     ("corrupt pdf", b"%PDF-1.7\n" + b"\x07garbage" * 40, "informe.pdf", "The file is damaged and could not be read."),
     ("not a report", b"Estimados colegas:\nLes saludamos.\n", "carta.txt",
-     "No numbered points were found: this does not look like a meeting report."),
+     "No numbered points and no meeting date were found: this does not look like a meeting report."),
 ]  # fmt: skip
 
 

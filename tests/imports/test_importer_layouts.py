@@ -123,7 +123,7 @@ def test_english_consultation_group_report_with_a_date_range():
         ("2.c", ["IOM"], None, dt.date(2019, 8, 25), "within two months"),
         ("3", ["ST"], None, dt.date(2019, 7, 10), "within 15 days"),
         ("3", ["STATES"], None, dt.date(2019, 8, 6), "in six weeks"),
-        ("4", ["MX"], None, None, ""),
+        ("4", ["MX"], None, dt.date(2020, 6, 30), "in the first half of 2020"),
         ("5", ["PPT"], "CRM", None, ""),
     ]
     # Two clauses of one sentence are two commitments.
@@ -244,7 +244,10 @@ def test_pdf_copy_with_wrapped_lines_hyphens_and_page_numbers():
 def test_text_without_numbered_points_is_not_a_report():
     with pytest.raises(ReportFileError) as caught, translation.override("en"):
         import_report_file((FIXTURES / "not_a_report.txt").read_bytes(), "not_a_report.txt")
-    assert str(caught.value) == "No numbered points were found: this does not look like a meeting report."
+    assert (
+        str(caught.value)
+        == "No numbered points and no meeting date were found: this does not look like a meeting report."
+    )
 
 
 def test_missing_header_facts_are_warned_not_guessed():

@@ -7,6 +7,8 @@ import unicodedata
 from collections import Counter
 
 from .markers import read_marker
+from .names import fold
+from .vocabulary import COUNTRY_NAMES
 
 # Markup that converters leave in plain text: "[bookmark: _GoBack]", "[image: logo.png]", "{.underline}".
 _BRACKET_MARKUP = re.compile(
@@ -23,6 +25,47 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _EDGE = 3  # lines at the top and bottom of a page where running headers and footers sit
+# A country's name glued to the next word by a converter that lost a line break: "GuatemalaEl Salvador".
+_COUNTRY = "|".join(name for names in COUNTRY_NAMES.values() for name in names)
+_GLUED_COUNTRY = re.compile(rf"(?<![a-z])(?=[A-Z])(?i:{_COUNTRY})(?=[A-Z][a-z])")
+# A point's marker in running text, after a sentence or a heading in capitals: "...siguiente: 1. Agradecer".
+_INLINE_MARKER = re.compile(
+    r"(?:(?<=[.:;!?])|(?<=[A-ZÁÉÍÓÚÑ]{2}))\s+(?=(?:(?P<n>\d{1,2})[.)]|(?P<l>[a-z])\))\s*[A-ZÁÉÍÓÚÑ¿¡\"“])"
+)
+_RUN_ON = 400  # characters: a line this long may be a whole text whose line breaks were lost
+
+
+def _unglue(text: str) -> str:
+    folded = fold(text)
+    ends = [m.end() for m in _GLUED_COUNTRY.finditer(folded)]
+    for end in reversed(ends):
+        text = text[:end] + " " + text[end:]
+    return text
+
+
+def split_run_on(line: str) -> list[str]:
+    """A long line holding numbered points one after another ("1. ... 2. ... a) ...") as one line per point.
+
+    Only a run that counts up from 1 (and letters from a after each number) is split, so a number inside a
+    sentence ("artículo 2.") stays where it is."""
+    if len(line) < _RUN_ON:
+        return [line]
+    cuts, number, letter = [], 0, 0
+    for m in _INLINE_MARKER.finditer(line):
+        if m.group("n") and int(m.group("n")) == number + 1:
+            number, letter = number + 1, 0
+            cuts.append(m)
+        elif m.group("l") and number and ord(m.group("l")) - ord("a") == letter:
+            letter += 1
+            cuts.append(m)
+    if number < 2:
+        return [line]
+    pieces, start = [], 0
+    for m in cuts:
+        pieces.append(line[start : m.start()])
+        start = m.end()
+    pieces.append(line[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
 
 
 def normalize(text: str) -> str:
@@ -32,7 +75,7 @@ def normalize(text: str) -> str:
     text = _BRACKET_MARKUP.sub("", text)
     text = _SPAN_ATTRIBUTES.sub(r"\1", text)
     text = _ATTRIBUTES.sub("", text).replace("**", "")
-    return text
+    return _unglue(text)
 
 
 def _tidy(line: str) -> str:
@@ -70,7 +113,7 @@ def clean_lines(text: str) -> list[str]:
             # The first page keeps its top lines: a running header there is often the report's own title.
             if i in edges and _key(line) in running and not (number == 0 and i in filled[:_EDGE]):
                 continue
-            result.append(line)
+            result.extend(split_run_on(line))
     return result
 
 

@@ -18,8 +18,9 @@ from enlace.meetings.draft import CommitmentDraft
 
 from .cleanup import sentence_spans
 from .dates import find_deadline
-from .names import Mention, fold, is_organization, unique_codes
-from .vocabulary import BODIES
+from .markers import is_bullet
+from .names import Mention, fold, is_organization, name_as_written, unique_codes
+from .vocabulary import BODIES, GROUP
 
 # Thanks and notes record what happened; they commit no one by themselves.
 _NOT_BY_ITSELF = re.compile(
@@ -53,7 +54,6 @@ _ACTION = re.compile(
     r"forward|deliver|draft|review|compile))(?![a-z])"
 )
 _ACCENTED_FUTURE = re.compile(r"(?<!\w)\w{2,}r[áà]n?(?!\w)")
-_BULLETS = frozenset("-–•·*▪◦‣ ")
 _CLAUSE_BREAK = re.compile(
     r";\s+|,?\s+(?:y|and)\s+(?=(?:solicitar|instar|encargar|invitar|pedir|exhortar|recomendar|request|urge|"
     r"invite|ask|encourage)\b)"
@@ -124,7 +124,9 @@ def _recipient(groups, lowered: str, start: int, end: int, responsible: list[str
 
 def _clauses(text: str, lowered: str):
     for start, end in sentence_spans(text):
-        while start < end and text[start] in _BULLETS:  # "- que los países enviarán...": drop the bullet
+        while start < end and (
+            text[start].isspace() or is_bullet(text[start])
+        ):  # "➢ que los países...": no bullet
             start += 1
         yield from _split(lowered, start, end)
 
@@ -153,6 +155,13 @@ def find_commitments(
         anchor = trigger[0] if trigger else start + lowered[start:end].find(fold(deadline.phrase).lower())
         groups = _groups([m for m in mentions if start <= m.start and m.end <= end], lowered)
         responsible = _responsible(groups, lowered, start, anchor, trigger)
+        if GROUP in responsible:  # a working group answers for it, but it is not in the directory
+            named = next(m for group in groups for m in group if m.code == GROUP)
+            responsible.remove(GROUP)
+            warnings.append(
+                format_lazy(_("In point {key}, “{name}” is responsible; it is not an organization of the directory, "
+                              "so choose who answers for it."), key=key, name=name_as_written(text, named))
+            )  # fmt: skip
         commitments.append(
             CommitmentDraft(
                 agreement=key,

@@ -22,7 +22,7 @@ _ABBREVIATIONS = {name for name in MONTHS if len(name) <= 4 and name not in ("ma
 _FULL_MONTHS = "|".join(sorted(set(MONTHS) - _ABBREVIATIONS, key=len, reverse=True))
 _SHORT_MONTHS = "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True))
 _MONTH = rf"(?:(?:{_FULL_MONTHS})(?![a-z])|(?:{_SHORT_MONTHS})(?![a-z])\.?)"
-_DAY = r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|ro|º|°)?(?!\d)"
+_DAY = r"(?:(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|ro|\.?º|\.?°|\.?o(?= de))?(?!\d)|primero|first)"
 _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 _TO = r"(?:al|a|-|y|and|to|until|through|hasta(?: el)?)"
 _SEP_YEAR = r"(?: ?,? ?(?:de |del |of )?)"
@@ -62,7 +62,10 @@ def _month(name: str | None) -> int | None:
 
 
 def _day(text: str | None) -> int | None:
-    return int(re.match(r"\d+", text).group()) if text else None
+    if not text:
+        return None
+    digits = re.match(r"\d+", text)
+    return int(digits.group()) if digits else 1  # "primero de junio", "the first of June"
 
 
 def _parts(m: re.Match) -> tuple[tuple, tuple | None]:
@@ -152,18 +155,50 @@ _ABSOLUTE = (
     rf"(?:{_ABS_LEAD}) (?:el |dia |the )?(?:(?P<ad>{_DAY}) ?(?:de |of )?(?P<am>{_MONTH})"
     rf"|(?P<bm>{_MONTH}) (?P<bd>{_DAY}))(?:{_SEP_YEAR}(?P<ay>{_YEAR}))?"
 )
+_END_LEAD = (
+    r"(?:a|al|antes de|hasta|para|en|hacia) (?:el |los )?(?:fin|finales|fines|final|cierre)(?: de| del)?(?: mes de)?"
+    r"|antes de (?:finalizar|terminar|que (?:finalice|termine|concluya))(?: el| el mes de)?"
+    r"|(?:by|before|at|towards?|until|prior to) the (?:end|close) of|by (?:the )?end-|by end of|end of"
+)
+_MID_LEAD = r"(?:a|hacia|para|antes de) (?:mediados|med) de(?: mes de)?|(?:by|before|in|around) mid"
 _END_OF_MONTH = (
-    rf"(?:a mas tardar en|(?:a|al|antes de|hasta) (?:fin|finales|final) de|by the end of|before the end of"
-    rf"|by) (?P<em>{_MONTH})(?:{_SEP_YEAR}(?P<ey>{_YEAR}))?"
+    rf"(?:(?:a mas tardar en(?: el mes de)?|{_END_LEAD}|by) |(?P<mid>{_MID_LEAD})(?:-|-? ))(?P<em>{_MONTH})"
+    rf"(?:{_SEP_YEAR}(?P<ey>{_YEAR}))?"
+)
+# Quarters, four-month terms and halves: "primer trimestre de 2017", "the second half of 2017", "Q3 2017".
+_ORDINALS = {
+    "primer": 1, "primero": 1, "1er": 1, "1.er": 1, "first": 1, "1st": 1, "segundo": 2, "2do": 2, "2.o": 2,
+    "second": 2, "2nd": 2, "tercer": 3, "tercero": 3, "3er": 3, "third": 3, "3rd": 3, "cuarto": 4, "4to": 4,
+    "fourth": 4, "4th": 4, "ultimo": -1, "last": -1,
+}  # fmt: skip
+_PERIODS = {"trimestre": 3, "quarter": 3, "cuatrimestre": 4, "semestre": 6, "half": 6}
+_ORDINAL = "|".join(re.escape(word) for word in sorted(_ORDINALS, key=len, reverse=True))
+_PERIOD_LEAD = (
+    rf"(?:{_END_LEAD}|a mas tardar (?:en|durante)|(?:en|durante|dentro) (?:el|del)|by|before|during|within|in|"
+    r"no later than|not later than)"
+)
+_PERIOD = (
+    rf"{_PERIOD_LEAD} (?:el |la |the )?(?P<ord>{_ORDINAL}) (?P<per>trimestre|cuatrimestre|semestre|quarter|half)"
+    rf"(?: (?:de|del|of))?(?: (?:el |la |the )?(?:ano|year))?(?: (?P<py>{_YEAR}))?"
+    rf"|(?:{_PERIOD_LEAD} )?(?:(?P<q>q)|(?P<h>h))(?P<qn>[1-4]) (?P<qy>{_YEAR})"
+)
+# The end of a year: "a finales de 2017", "by the end of the year", "antes de que finalice el año".
+_YEAR_END = (
+    rf"(?:{_END_LEAD}) (?:(?:el |este |del |presente |the |this )*(?:ano|year)(?: (?P<yy>{_YEAR}))?"
+    rf"|(?:el )?(?P<yy2>{_YEAR}))|by (?P<yy3>{_YEAR})(?! ?[-/])"
 )
 _OPEN = (
-    r"(?:antes de|para|en|durante) la (?:proxima|siguiente) reunion(?: (?:de la red|viceministerial|del grcm))?"
-    r"|(?:before|by|at) the (?:next|following) (?:vice-?ministerial )?meeting(?: of the (?:network|rcgm))?"
+    r"(?:antes de(?: la celebracion de)?|para|en|durante|hasta) la (?:proxima|siguiente) "
+    r"(?:reunion|sesion|encuentro)(?: (?:ordinaria|virtual|presencial))?"
+    r"(?: (?:de la red(?: de funcionarios de enlace)?|viceministerial|del grcm|de la crm))?"
+    r"|(?:before|by|at|prior to|ahead of|in time for|for|until) the (?:next|following|upcoming) "
+    r"(?:(?:vice-?ministerial|rcgm|network|regular|virtual) )?(?:meeting|session)"
+    r"(?: of the (?:network|rcgm|rcm|liaison officers?'? network))?"
 )
 DEADLINE_RE = re.compile(
     _ws(
         rf"(?<![a-z])(?:(?P<absolute>{_ABSOLUTE})|(?P<relative>{_RELATIVE})|(?P<month>{_END_OF_MONTH})"
-        rf"|(?P<open>{_OPEN}))(?![a-z])"
+        rf"|(?P<period>{_PERIOD})|(?P<yearend>{_YEAR_END})|(?P<open>{_OPEN}))(?![a-z])"
     )
 )
 
@@ -211,11 +246,28 @@ def find_deadline(text: str, meeting: dt.date | None) -> Deadline | None:
             month = _month(m.group("am") or m.group("bm"))
             day = _day(m.group("ad") or m.group("bd"))
             year = int(m.group("ay")) if m.group("ay") else None
+        elif m.group("period"):
+            month, year = _period_end(m)
+            day = None
+        elif m.group("yearend"):
+            written = m.group("yy") or m.group("yy2") or m.group("yy3")
+            month, year, day = 12, int(written) if written else None, 31
         else:
             month, year = _month(m.group("em")), int(m.group("ey")) if m.group("ey") else None
-            day = None
+            day = 15 if m.group("mid") else None
         return _absolute(phrase, year, month, day, meeting)
     return None
+
+
+def _period_end(m: re.Match) -> tuple[int, int | None]:
+    """The last month of a quarter, four-month term or half, and its year when written."""
+    if m.group("qn"):
+        length, number, year = (3 if m.group("q") else 6), int(m.group("qn")), m.group("qy")
+    else:
+        length, number, year = _PERIODS[m.group("per")], _ORDINALS[m.group("ord")], m.group("py")
+    count = 12 // length
+    number = count if number == -1 else min(number, count)
+    return number * length, int(year) if year else None
 
 
 def _absolute(

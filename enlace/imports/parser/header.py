@@ -29,8 +29,11 @@ _CAPITAL_IN_TEXT = re.compile(
     + r"))\b"
 )
 _CITY_START = re.compile(rf"^(?P<city>{_CITY}),")
+_PROVINCE = (
+    r"(?:, [A-ZÁÉÍÓÚÑ][\w.'’-]*(?: (?:de|del|[A-ZÁÉÍÓÚÑ][\w.'’-]*)){0,2})?"  # "Tapachula, Chiapas, México"
+)
 _PLACE_IN_TEXT = re.compile(
-    rf"\b(?i:en|in) (?:la ciudad de |the city of )?(?P<city>{_CITY}), (?P<country>(?i:{_COUNTRY}))\b"
+    rf"\b(?i:en|in) (?:la ciudad de |the city of )?(?P<city>{_CITY}){_PROVINCE}, (?P<country>(?i:{_COUNTRY}))\b"
 )
 _PARTICIPATION = re.compile(
     r"(?:con|with) la (?:participacion|asistencia|presencia) de|with the (?:participation|attendance|presence) "
@@ -50,6 +53,10 @@ _EN_WORDS = frozenset({"the", "of", "and", "to", "in", "for", "with", "that", "b
                        "this", "from", "as", "which"})  # fmt: skip
 _WEEKDAYS = frozenset({"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "monday",
                        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})  # fmt: skip
+_VIRTUAL = re.compile(
+    r"(?<![a-z])(?:virtual(?:es|mente|ly)?|en linea|online|videoconferencias?|video ?conferences?|by video|"
+    r"remotely|a distancia)(?![a-z])"
+)
 _LANGUAGE_SAMPLE = 50_000  # characters; plenty to tell Spanish from English
 
 
@@ -64,6 +71,7 @@ class Header:
     opening: str = ""
     delegations: list[str] = field(default_factory=list)
     participants: list[str] = field(default_factory=list)
+    virtual: bool = False
     warnings: list = field(default_factory=list)
 
 
@@ -223,8 +231,24 @@ def _who(opening: str, warnings: list) -> tuple[list[str], list[str]]:
     return states, others
 
 
+def _lead_sentences(paragraph: str) -> tuple[list[str], str]:
+    """A text that lost its line breaks starts with its title, place and date as short sentences: those
+    sentences, up to the one with the date, and the rest of the paragraph."""
+    spans = sentence_spans(paragraph)
+    for i, (start, end) in enumerate(spans[:4]):
+        if len(paragraph[start:end].split()) > 30:
+            break
+        if any(_has_year(found) for found in find_dates(paragraph[start:end])):
+            lead = [paragraph[a:b].rstrip(".") for a, b in spans[: i + 1]]
+            return lead, paragraph[end:].strip()
+    return [], paragraph
+
+
 def read_header(lines: list[str], width: int, section_text: list[str]) -> Header:
     paragraphs = _paragraphs(lines, width)
+    if paragraphs and _is_prose(paragraphs[0]):  # no header lines: the title may open the first paragraph
+        lead, rest = _lead_sentences(paragraphs[0])
+        paragraphs[:1] = [*lead, rest] if rest else lead
     first_prose = next((i for i, p in enumerate(paragraphs) if _is_prose(p)), len(paragraphs))
     header_lines = [line for p in paragraphs[:first_prose] for line in p.split("\n")]
     prose = [p for p in paragraphs[first_prose:] if _is_prose(p)]
@@ -233,7 +257,8 @@ def read_header(lines: list[str], width: int, section_text: list[str]) -> Header
     header.title = _title(header_lines)
     header.body = _body(header.title, opening[:300], "\n".join(header_lines))
     header.place, header.country = _place(header_lines, opening)
-    if not header.place:
+    header.virtual = bool(_VIRTUAL.search(fold(f"{header.title}\n{opening[:600]}").lower()))
+    if not header.place and not header.virtual:
         header.warnings.append(_("The place of the meeting was not found."))
     header.date, header.end_date = _meeting_dates([*header_lines, opening], header.warnings)
     header.delegations, header.participants = _who(opening or "\n".join(lines), header.warnings)

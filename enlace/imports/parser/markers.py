@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _MARKER = re.compile(
@@ -42,6 +43,8 @@ def roman_value(text: str) -> int:
 
 def marker_value(label: str, kind: str) -> int:
     base = kind.removesuffix("()")
+    if base.startswith(BULLET_KIND):
+        return 0  # bullets have no value; the builder counts them
     if base in ("num", "dotted"):
         return int(label)
     if base in ("rlower", "rupper"):
@@ -92,3 +95,28 @@ def read_marker(line: str) -> tuple[Marker, str] | None:
     if kinds is None:
         return None
     return Marker(label, kinds), m.group("rest").strip()
+
+
+# Not bullets, though they are punctuation or symbols: quotes, brackets and signs that start ordinary text.
+_NOT_BULLETS = frozenset("\"'“”‘’«»„¿¡([{<.,;:!?%$#@&/\\_|+=~^`´")
+BULLET_KIND = "bullet"
+
+
+def is_bullet(char: str) -> bool:
+    """Any dash, dot, arrow, check mark or shape a word processor puts before a list item."""
+    if char.isalnum() or char.isspace() or char in _NOT_BULLETS:
+        return False
+    return unicodedata.category(char) in ("Po", "Pd", "So", "Sm", "Sk") or char in "·•"
+
+
+def read_bullet(line: str) -> tuple[Marker, str] | None:
+    """A bulleted line ("• text", "➢ text", "– text"): the glyph as its label, the list kind by glyph."""
+    if len(line) < 3 or not is_bullet(line[0]):
+        return None
+    rest = line[1:]
+    if not rest[:1].isspace() and (line[0].isascii() or not rest[:1].isalpha()):
+        return None  # "-5 %", "*nota*": a sign, not a bullet; "•Texto" is one
+    rest = rest.strip()
+    if not rest or is_bullet(rest[0]):
+        return None  # a rule of dashes or stars
+    return Marker(line[0], (f"{BULLET_KIND}{line[0]}",)), rest

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .vocabulary import ALIASES, BODIES, MEMBER_STATES, STATES
+from .vocabulary import ALIASES, BODIES, GROUP, MEMBER_STATES, STATES
 
 
 def _fold_table() -> dict[int, str]:
@@ -147,4 +147,19 @@ def is_state(code: str) -> bool:
 
 def is_organization(code: str) -> bool:
     """An organization that can attend or receive: not a state, not the states as a group, not a body."""
-    return code not in MEMBER_STATES and code != STATES and code not in BODIES
+    return code not in MEMBER_STATES and code not in (STATES, GROUP) and code not in BODIES
+
+
+_NAME_GOES_ON = re.compile(
+    r"\s+(?:(?:sobre|de|del|la|las|los|el|y|e|para|en|contra|on|of|for|the|and|in|against)\s+)*"
+    r"[A-ZÁÉÍÓÚÑ][\w'’-]*"
+)
+_LEADING_ARTICLE = re.compile(r"^(?:el|la|los|las|the)\s+", re.IGNORECASE)
+
+
+def name_as_written(text: str, mention: Mention) -> str:
+    """The mention with the capitalised words that carry on its name: "Grupo de Trabajo sobre Niñez Migrante"."""
+    end = mention.end
+    while found := _NAME_GOES_ON.match(text, end):
+        end = found.end()
+    return _LEADING_ARTICLE.sub("", text[mention.start : end].strip())

@@ -16,12 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from enlace.meetings.draft import AgreementDraft, SubpointDraft
 
 from .cleanup import Paragraphs
-from .markers import Marker, format_label, read_marker
+from .markers import BULLET_KIND, Marker, format_label, read_bullet, read_marker
 
 _CLOSING = re.compile(
     r"^(?:anexos?|annex(?:es)?|ap[eé]ndice|appendix|lista de (?:participantes|asistentes)|list of (?:participants|"
     r"attendees)|participantes:|participants:|firmas?\b|firmado|signed|aprobad[oa]|approved|adoptad[oa]|adopted|"
-    r"elaborad[oa] por|prepared by|redactad[oa] por|drafted by)",
+    r"elaborad[oa] por|prepared by|redactad[oa] por|drafted by|dad[oa] en|hech[oa] en|suscrit[oa]|done (?:at|in)|"
+    r"issued (?:at|in))",
     re.IGNORECASE,
 )
 _LOOSE_DATE = re.compile(r"\b(?:19|20)\d\d\b")
@@ -50,6 +51,7 @@ class Outline:
     agreements: list[AgreementDraft]
     warnings: list = field(default_factory=list)
     section_text: list[str] = field(default_factory=list)  # prose under unnumbered sections before the points
+    numbered: bool = True  # False when the points were bullets or paragraphs
 
 
 def quote(text: str) -> str:
@@ -68,7 +70,7 @@ def is_heading(text: str, *, next_is_marker: bool, previous: str | None) -> bool
     return short and next_is_marker and after_break
 
 
-def _is_closing(text: str) -> bool:
+def is_closing(text: str) -> bool:
     """A line after the last point that starts the closing matter: annexes, signatures, place and date."""
     if _CLOSING.match(text) or is_heading(text, next_is_marker=False, previous=None):
         return True
@@ -84,6 +86,7 @@ class _Builder:
         self.current: Node | None = None
         self.warnings: list = []
         self.loose: list[str] = []  # consecutive lines no point could take
+        self.bulleted = False
 
     def choose_kind(self, marker: Marker) -> str:
         if len(marker.kinds) == 1:
@@ -107,7 +110,8 @@ class _Builder:
             level = _Level(kind, 0, siblings, node)
             self.stack.append(level)
         level.siblings.append(node)
-        level.value, level.node = marker.value(kind), node
+        level.value = level.value + 1 if kind.startswith(BULLET_KIND) else marker.value(kind)
+        level.node = node
         self.current = node
 
     def flush_loose(self) -> None:
@@ -121,6 +125,9 @@ class _Builder:
     def build(self) -> tuple[list[str], list[str]]:
         """Fill the outline; returns the preamble lines and the closing lines after the points."""
         read = [read_marker(line) for line in self.lines]
+        self.bulleted = not any(read)
+        if self.bulleted:  # no numbered point: bullets of any glyph are the points
+            read = [read_bullet(line) for line in self.lines]
         read = self.attach_bare_markers(read)
         marked = [i for i, found in enumerate(read) if found]
         if not marked:
@@ -136,7 +143,7 @@ class _Builder:
             elif not line:
                 after_blank = True
                 continue
-            elif i > last and _is_closing(line):
+            elif i > last and is_closing(line):
                 self.flush_loose()
                 return self.lines[:first], [text for text in self.lines[i:] if text and text is not _TAKEN]
             elif i < last and is_heading(line, next_is_marker=self.next_is_marker(read, i),
@@ -144,6 +151,8 @@ class _Builder:
                 self.flush_loose()
                 self.warnings.append(format_lazy(_("Section heading left out: “{text}”."), text=quote(line)))
                 self.current = None
+                if self.bulleted:  # bullets carry no numbers: after a heading, a new glyph is not a sub-list
+                    self.stack = []
             elif self.current is None:
                 self.loose.append(line)
             else:
@@ -190,7 +199,7 @@ def build_outline(lines: list[str], width: int) -> Outline:
         )  # fmt: skip
     roots, section_text = _agreement_nodes(builder.roots, warnings)
     agreements = _to_agreements(roots, warnings)
-    return Outline(preamble, agreements, warnings, section_text)
+    return Outline(preamble, agreements, warnings, section_text, numbered=not builder.bulleted)
 
 
 def _agreement_nodes(roots: list[Node], warnings: list) -> tuple[list[Node], list[str]]:
@@ -221,6 +230,15 @@ def _agreement_nodes(roots: list[Node], warnings: list) -> tuple[list[Node], lis
 def _renumbered(nodes: list[Node], warnings: list, parent: str | None = None) -> list[str]:
     """Labels as printed, unless the numbering restarts or repeats: then 1, 2, 3... in the printed style."""
     labels = [node.marker.label for node in nodes]
+    if nodes and nodes[0].kind.startswith(BULLET_KIND):
+        kind = "num" if parent is None else "lower"
+        new = [format_label(i, kind) for i in range(1, len(nodes) + 1)]
+        if parent is None:
+            message = _("The points are bullets in the file (“{glyph}”); they were numbered {new} in order.")
+        else:
+            message = _("The sub-points of point {parent} are bullets in the file; they were lettered {new}.")
+        warnings.append(format_lazy(message, glyph=labels[0], new=_span(new), parent=parent))
+        return new
     values = [node.marker.value(node.kind) for node in nodes]
     if all(b > a for a, b in zip(values, values[1:], strict=False)):
         gaps = [(a, b) for a, b in zip([0, *values], values, strict=False) if b != a + 1]
@@ -237,6 +255,10 @@ def _renumbered(nodes: list[Node], warnings: list, parent: str | None = None) ->
         )
     warnings.append(format_lazy(message, old=", ".join(labels), new=", ".join(new), parent=parent))
     return new
+
+
+def _span(labels: list[str]) -> str:
+    return labels[0] if len(labels) == 1 else f"{labels[0]}–{labels[-1]}"
 
 
 def _gap_warning(before: int, after: int, kind: str, parent: str | None):

@@ -25,6 +25,7 @@ def _acronym(code: str, letters: str) -> Alias:
 MEMBER_STATES = ("BZ", "CA", "CR", "SV", "US", "GT", "HN", "MX", "NI", "PA", "DO")
 BODIES = ("NETWORK", "GRCM", "CRM")
 STATES = "STATES"
+GROUP = "GROUP"  # a working group, committee or task force: responsible, but not an organization
 
 # ISO alpha-2 -> names in Spanish and English (folded). Used for mentions, delegations and places.
 COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
@@ -158,6 +159,33 @@ ALIASES: list[Alias] = [
     Alias("COALITION", "coalicion|coalition", "^Coali"),
     Alias("RROCM", r"red regional de organizaciones civiles para las migraciones"),
     Alias("RROCM", r"regional network of civil (?:society )?organi[sz]ations for migration|rrocm|rncom"),
+    # Partners the reports name that the reference directory does not hold; the import links them when the
+    # directory has an organization with that code, and says so when it does not.
+    Alias(
+        "UNHCR",
+        r"(?:oficina del )?alto comisionado de las naciones unidas para (?:los )?refugiados|(?:office of the )?"
+        r"united nations high commissioner for refugees|acnur|unhcr",
+    ),
+    Alias("UNICEF", r"fondo de las naciones unidas para la infancia|united nations children'?s fund|unicef"),
+    Alias("OAS", r"organizacion de (?:los )?estados americanos|organization of american states"),
+    _acronym("OAS", "OEA"),
+    _acronym("OAS", "OAS"),
+    Alias("ILO", r"organizacion internacional del trabajo|international labou?r organi[sz]ation"),
+    _acronym("ILO", "OIT"),
+    _acronym("ILO", "ILO"),
+    Alias(
+        "ICMPD",
+        r"centro internacional para el desarrollo de politicas migratorias|international centre for migration "
+        r"policy development|icmpd|cidpm",
+    ),
+    Alias("ICRC", r"comite internacional de la cruz roja|international committee of the red cross|cicr|icrc"),
+    # Working groups and committees, by the start of their name ("el Grupo de Trabajo sobre Niñez ...").
+    Alias(
+        GROUP,
+        r"(?:el |la |los |the )?(?:grupos? (?:de trabajo|ad[ -]hoc|tecnicos?)|mesas? tecnicas?|comites? tecnicos?|"
+        r"subcomites?|comisiones? tecnicas?|working (?:group|party)|ad[ -]hoc (?:working )?group|technical "
+        r"(?:group|committee)|task ?force|sub-?committee)",
+    ),
     # Bodies.
     Alias("NETWORK", r"red de funcionari[oa]s de enlace|red de enlace"),
     Alias("NETWORK", r"liaison officers?'? network|network of liaison officers"),
