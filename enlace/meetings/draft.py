@@ -15,6 +15,7 @@ class SubpointDraft:
     label: str  # "a", "b", ... as printed in the report
     text: str
     organizations: list[str] = field(default_factory=list)  # codes: ISO alpha-2, "STATES", "ST", "IOM", ...
+    language: str = ""  # set by a generated report when the text is not in the report's language
 
 
 @dataclass
@@ -23,6 +24,7 @@ class AgreementDraft:
     text: str
     organizations: list[str] = field(default_factory=list)
     subpoints: list[SubpointDraft] = field(default_factory=list)
+    language: str = ""  # as in SubpointDraft
 
 
 @dataclass

@@ -40,7 +40,13 @@ class MeetingHeaderForm(forms.Form):
         required=False,
         help_text=_("Left empty, a standard title for the body is used."),
     )
-    place = forms.CharField(label=_("Place"), max_length=model_max_length(Meeting, "place"))
+    virtual = forms.BooleanField(label=_("Held online (virtual meeting)"), required=False)
+    place = forms.CharField(
+        label=_("Place"),
+        max_length=model_max_length(Meeting, "place"),
+        required=False,
+        help_text=_("Needed unless the meeting was held online."),
+    )
     country = forms.ChoiceField(label=_("Host country"), required=False)
     date = DateField(label=_("Date (first day)"), widget=DateInput)
     end_date = DateField(
@@ -83,6 +89,12 @@ class MeetingHeaderForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if (
+            not cleaned.get("virtual")
+            and not (cleaned.get("place") or "").strip()
+            and "place" not in self.errors
+        ):
+            self.add_error("place", _("Give the place, or tick “Held online”."))
         start, end = cleaned.get("date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The last day cannot be before the first day."))
@@ -178,11 +190,21 @@ CommitmentFormSet = forms.formset_factory(
 class MeetingEditForm(MeetingHeaderForm):
     """The header of a recorded meeting, and a translation of each point into the Network's other language."""
 
+    title_translation = forms.CharField(
+        label=_("Title in the other language"),
+        max_length=model_max_length(Meeting, "title_translation"),
+        required=False,
+        help_text=_("For the report in the Network's other language; left empty, a standard title is used."),
+    )
+    field_order = ["body", "title", "title_translation"]
+
     def __init__(self, *args, meeting, user, **kwargs):
         self.meeting = meeting
         initial = {
             "body": meeting.body,
             "title": meeting.title,
+            "title_translation": meeting.title_translation,
+            "virtual": meeting.virtual,
             "place": meeting.place,
             "country": meeting.country.code if meeting.country else "",
             "date": meeting.start_date,
@@ -218,6 +240,8 @@ class MeetingEditForm(MeetingHeaderForm):
         return {
             "body": data["body"],
             "title": data["title"] or self.meeting.title,
+            "title_translation": data["title_translation"],
+            "virtual": data["virtual"],
             "place": data["place"],
             "country": by_code.get(data["country"]),
             "start_date": data["date"],

@@ -24,7 +24,14 @@ class Body(models.TextChoices):
 class Meeting(OwnedRecord):
     body = models.CharField(_("body"), max_length=16, choices=Body.choices, default=Body.NETWORK)
     title = models.CharField(_("title"), max_length=400)
+    title_translation = models.CharField(
+        _("title in the other language"),
+        max_length=400,
+        blank=True,
+        help_text=_("Used by the report in the Network's other language."),
+    )
     place = models.CharField(_("place"), max_length=200, blank=True)
+    virtual = models.BooleanField(_("held online"), default=False)
     country = models.ForeignKey(
         "directory.Organization",
         on_delete=models.PROTECT,

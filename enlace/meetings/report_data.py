@@ -24,12 +24,16 @@ def meeting_report_draft(meeting: Meeting, language: str) -> ReportDraft:
             return agreement.translation
         return agreement.text
 
+    def written_in(agreement) -> str:  # a point shown as written, in the other language, says so
+        return meeting.language if language != meeting.language and not agreement.translation else ""
+
     points = meeting_agreements(meeting, with_commitments=False)
     translated_title = language == meeting.language
     return ReportDraft(
         body=meeting.body,
-        title=meeting.title if translated_title else "",
+        title=meeting.title if translated_title else meeting.title_translation,
         place=meeting.place,
+        virtual=meeting.virtual,
         country=meeting.country.code if meeting.country else "",
         date=meeting.start_date,
         end_date=meeting.end_date,
@@ -41,7 +45,11 @@ def meeting_report_draft(meeting: Meeting, language: str) -> ReportDraft:
             AgreementDraft(
                 number=point.label,
                 text=text(point),
-                subpoints=[SubpointDraft(label=sub.label, text=text(sub)) for sub in point.children],
+                language=written_in(point),
+                subpoints=[
+                    SubpointDraft(label=sub.label, text=text(sub), language=written_in(sub))
+                    for sub in point.children
+                ],
             )
             for point in points
         ],

@@ -73,6 +73,7 @@ class ReviewForms:
             body=header["body"],
             title=header["title"],
             place=header["place"],
+            virtual=header["virtual"],
             country=header["country"],
             date=header["date"],
             end_date=header["end_date"],
@@ -123,6 +124,7 @@ def _header_initial(draft: ReportDraft, visibility: str) -> dict:
     return {
         "body": draft.body,
         "title": draft.title,
+        "virtual": draft.virtual,
         "place": draft.place,
         "country": draft.country,
         "date": draft.date,

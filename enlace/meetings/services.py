@@ -84,6 +84,7 @@ def meeting_create_from_draft(
                 : model_max_length(Meeting, "title")
             ],
             place=draft.place[: model_max_length(Meeting, "place")],
+            virtual=draft.virtual,
             country=by_code.get(draft.country) if draft.country else None,
             start_date=draft.date,
             end_date=draft.end_date if draft.end_date and draft.end_date >= draft.date else None,

@@ -7,7 +7,9 @@ import io
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 
+from enlace.imports.parser.markers import format_label
 from enlace.meetings.draft import AgreementDraft, ReportDraft, SubpointDraft
 from enlace.meetings.reports import render_docx
 from tests.meetings.seed_drafts import NAMES_EN, NAMES_ES, STRUCTURE, make_english_draft, make_seed_draft
@@ -23,11 +25,41 @@ def open_docx(data: bytes):
     return docx.Document(io.BytesIO(data))
 
 
+def numbered_texts(document) -> list[str]:
+    """Each paragraph's text with the label Word shows for it, read from the numbering part as Word counts."""
+    numbering = document.part.numbering_part.element
+    abstract_of = {num.get(qn("w:numId")): num.find(qn("w:abstractNumId")).get(qn("w:val"))
+                   for num in numbering.findall(qn("w:num"))}  # fmt: skip
+    levels = {
+        a.get(qn("w:abstractNumId")): a.find(qn("w:lvl")) for a in numbering.findall(qn("w:abstractNum"))
+    }
+    counters: dict[str, int] = {}
+    texts = []
+    for paragraph in document.paragraphs:
+        num_pr = paragraph._p.find(qn("w:pPr") + "/" + qn("w:numPr"))
+        if num_pr is None:
+            texts.append(paragraph.text)
+            continue
+        num_id = num_pr.find(qn("w:numId")).get(qn("w:val"))
+        level = levels[abstract_of[num_id]]
+        start = int(level.find(qn("w:start")).get(qn("w:val")))
+        counters[num_id] = counters.get(num_id, start - 1) + 1
+        word_format = level.find(qn("w:numFmt")).get(qn("w:val"))
+        kind = {"decimal": "num", "lowerLetter": "lower", "upperLetter": "upper", "lowerRoman": "rlower",
+                "upperRoman": "rupper"}[word_format]  # fmt: skip
+        label = (
+            level.find(qn("w:lvlText")).get(qn("w:val")).replace("%1", format_label(counters[num_id], kind))
+        )
+        texts.append(f"{label} {paragraph.text}")
+    return texts
+
+
 def points(document) -> list[tuple[str, str]]:
-    """(style name, text) of every paragraph after the opening."""
+    """(style name, text as Word shows it) of every paragraph after the opening."""
     paragraphs = document.paragraphs
     start = next(i for i, p in enumerate(paragraphs) if p.style.name == "Report Opening") + 1
-    return [(p.style.name, p.text) for p in paragraphs[start:]]
+    texts = numbered_texts(document)
+    return [(p.style.name, texts[i]) for i, p in enumerate(paragraphs) if i >= start]
 
 
 def test_docx_layout_es():
@@ -73,14 +105,14 @@ def test_docx_layout_es():
 
 def test_docx_continuation_lines_stay_inside_their_point():
     document = open_docx(render_docx(make_seed_draft(), language="es", names=NAMES_ES))
-    point_3a = next(p.text for p in document.paragraphs if p.text.startswith("a. OIM ofreció"))
+    point_3a = next(t for t in numbered_texts(document) if t.startswith("a. OIM ofreció"))
     assert "\nLa OIM realizará un análisis de nudos claves" in point_3a
 
 
 def test_docx_english():
     draft = make_english_draft()
     document = open_docx(render_docx(draft, language="en", names=NAMES_EN))
-    texts = [p.text for p in document.paragraphs]
+    texts = numbered_texts(document)
     assert texts[:2] == HEADINGS_EN
     assert texts[2] == (
         "REPORT OF THE MEETING OF THE LIAISON OFFICER NETWORK TO COMBAT MIGRANT SMUGGLING AND "
@@ -104,7 +136,7 @@ def test_docx_minimal_and_hostile_text():
         ],
     )
     document = open_docx(render_docx(draft, language="es", names={}))
-    texts = [p.text for p in document.paragraphs]
+    texts = numbered_texts(document)
     assert texts == [
         "INFORME DE LA REUNIÓN",
         "Se acordaron los siguientes puntos:",

@@ -113,6 +113,13 @@ PHRASES = {
     "en": {"in": "in", "with": "with the participation of representatives of", "and": "and", "and_i": "and"},
 }
 
+# A meeting held online: "en reunión virtual celebrada el ...", and "Reunión virtual" where the place goes.
+VIRTUAL = {
+    "es": ("Reunión virtual", (("reunión celebrada", "reunión virtual celebrada"),
+                               ("taller celebrado", "taller virtual celebrado"))),
+    "en": ("Virtual meeting", (("meeting held", "virtual meeting held"), ("workshop held", "virtual workshop held"))),
+}  # fmt: skip
+
 # Footer of the PDF: "Página 1 de 2" / "Page 1 of 2" (the importer drops such lines).
 PAGE_FOOTER = {"es": ("Página", "de"), "en": ("Page", "of")}
 
@@ -135,6 +142,7 @@ class Item:
     marker: str
     text: str
     subpoints: list[Item] = field(default_factory=list)
+    language_tag: str = ""  # set when the text is in another language than the report (not translated yet)
 
     @property
     def line(self) -> str:
@@ -226,7 +234,9 @@ def join_names(names: list[str], language: str) -> str:
     return f"{', '.join(names[:-1])} {conjunction} {last}"
 
 
-def place_line(draft: ReportDraft, names: Mapping[str, str]) -> str:
+def place_line(draft: ReportDraft, names: Mapping[str, str], language: str = "es") -> str:
+    if draft.virtual:  # not "held in" a city
+        return VIRTUAL[language][0]
     place = (draft.place or "").strip()
     country = names.get(draft.country, draft.country) if draft.country else ""
     if not country or place == country or place.endswith(f", {country}"):
@@ -239,7 +249,10 @@ def opening_text(draft: ReportDraft, language: str, names: Mapping[str, str], pl
     phrases = PHRASES[language]
     clauses = [subject] if subject else []
     when = date_phrase(draft, language)
-    where = f"{phrases['in']} {place}" if place else ""
+    where = f"{phrases['in']} {place}" if place and not draft.virtual else ""
+    if draft.virtual:
+        for held, online in VIRTUAL[language][1]:
+            meeting = meeting.replace(held, online)
     if when or where:
         clauses.append(" ".join(part for part in (meeting, when, where) if part))
     delegations = join_names([names.get(code, code) for code in draft.delegations], language)
@@ -277,12 +290,21 @@ def build_content(draft: ReportDraft, *, language: str, names: Mapping[str, str]
         headings = headings[:1]
     elif body == "OTHER":  # a meeting outside the CRM's bodies: no CRM/GRCM lines
         headings = []
-    place = _one_line(place_line(draft, names))
+    place = _one_line(place_line(draft, names, language))
+
+    def tag(point) -> str:  # a point not translated yet is marked with the language it is written in
+        written = getattr(point, "language", "")
+        return LANGUAGE_TAGS.get(written, "") if written and written != language else ""
+
     agreements = [
         Item(
             marker=_marker(agreement.number),
             text=_clean(agreement.text),
-            subpoints=[Item(marker=_marker(sub.label), text=_clean(sub.text)) for sub in agreement.subpoints],
+            subpoints=[
+                Item(marker=_marker(sub.label), text=_clean(sub.text), language_tag=tag(sub))
+                for sub in agreement.subpoints
+            ],
+            language_tag=tag(agreement),
         )
         for agreement in draft.agreements
     ]

@@ -2,8 +2,9 @@
 
 All formatting lives in a handful of paragraph styles, parsed once per document from the XML below; each
 paragraph then only gets a style reference and one run of text, built directly as XML (python-docx's `run.text`
-setter walks the text character by character). Numbers and letters are literal text ("1. ", "a. ") rather than Word
-auto-numbering, so that text extraction keeps them.
+setter walks the text character by character). Points and sub-points are a real Word list (numbers at level 0,
+letters at level 1, restarting under each point), so a point inserted in Word renumbers the ones after it; a list
+whose labels do not count up from where they start (a gap, "2.1") keeps them as literal text instead.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from lxml import etree
 
 from enlace.meetings.draft import ReportDraft
 
-from .content import ReportContent, build_content
+from .content import Item, ReportContent, build_content
 
 FONT = "Times New Roman"
 HALF_POINTS = 24  # 12 pt
@@ -142,6 +143,98 @@ def _set_properties(document, content: ReportContent, created: dt.datetime) -> N
     props.modified = created
 
 
+# Each list is its own single-level Word list: the points ("1.", number at the margin, text at 1.27 cm), and the
+# sub-points of each point ("a.", one step further in), so the letters restart under every point.
+_FIRST_LIST_ID = 90
+_INDENTS = {"ReportPoint": (720, 720), "ReportSubpoint": (1440, 720)}  # left, hanging (twips)
+_FORMATS = {"num": "decimal", "lower": "lowerLetter", "upper": "upperLetter", "rlower": "lowerRoman",
+            "rupper": "upperRoman"}  # fmt: skip
+
+
+def _label_format(labels: list[str]) -> tuple[str, int, str] | None:
+    """The Word number format, start value and label text of markers that count up by one with the same
+    punctuation ("3.", "4.", "5." -> decimal from 3, "%1."); None when they do not, so they stay literal."""
+    from enlace.imports.parser.markers import format_label, marker_value
+
+    endings = {label[-1:] for label in labels}
+    if len(endings) != 1 or endings - {".", ")"}:
+        return None
+    bare = [label[:-1] for label in labels]
+    for kind, word_format in _FORMATS.items():
+        if not all(_fits(label, kind) for label in bare):
+            continue
+        start = marker_value(bare[0], kind)
+        if all(format_label(start + i, kind) == label for i, label in enumerate(bare)):
+            return word_format, start, "%1" + endings.pop()
+    return None
+
+
+def _fits(label: str, kind: str) -> bool:
+    if kind == "num":
+        return label.isdigit()
+    if kind in ("rlower", "rupper"):
+        return bool(label) and set(label.upper()) <= set("IVXL") and (label.isupper() == (kind == "rupper"))
+    return len(label) == 1 and label.isalpha() and (label.isupper() == (kind == "upper"))
+
+
+def _add_numbering(document, content: ReportContent) -> dict[int, str]:
+    """The Word lists of the report: key -1 is the points' numId, key i the numId of agreement i's sub-points.
+    A list whose labels stay literal has no key."""
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find(qn("w:num"))
+    lists: dict[int, str] = {}
+
+    def define(key: int, found: tuple[str, int, str] | None, style_id: str) -> None:
+        if found is None:
+            return
+        word_format, start, text = found
+        list_id = str(_FIRST_LIST_ID + len(lists))
+        left, hanging = _INDENTS[style_id]
+        abstract = parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{list_id}">'
+            '<w:multiLevelType w:val="singleLevel"/>'
+            f'<w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{word_format}"/>'
+            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr></w:lvl></w:abstractNum>'
+        )
+        if first_num is not None:  # every abstractNum comes before the first num
+            first_num.addprevious(abstract)
+        else:
+            numbering.append(abstract)
+        numbering.append(
+            parse_xml(
+                f'<w:num {nsdecls("w")} w:numId="{list_id}"><w:abstractNumId w:val="{list_id}"/></w:num>'
+            )
+        )
+        lists[key] = list_id
+
+    if content.agreements:
+        define(-1, _label_format([item.marker for item in content.agreements]), "ReportPoint")
+    for index, agreement in enumerate(content.agreements):
+        if agreement.subpoints:
+            define(index, _label_format([sub.marker for sub in agreement.subpoints]), "ReportSubpoint")
+    return lists
+
+
+def _clean_package(document) -> None:
+    """No thumbnail of the template's first page, no template custom XML, extended properties of our own."""
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            package.rels.pop(rel_id)
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/customXml"):
+            document.part.rels.pop(rel_id)
+    app = next(
+        rel.target_part for rel in package.rels.values() if rel.reltype.endswith("/extended-properties")
+    )
+    app._blob = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        b"<Application>Enlace</Application><DocSecurity>0</DocSecurity></Properties>"
+    )
+
+
 def _paragraph_prototypes() -> dict[str, etree._Element]:
     """An empty paragraph per style (`<w:p><w:pPr><w:pStyle/></w:pPr></w:p>`), copied for each paragraph."""
     return {
@@ -170,13 +263,24 @@ def render_docx(
     _setup_section(document, content)
     _set_properties(document, content, created)
 
+    _clean_package(document)
+    lists = _add_numbering(document, content)
+
     sect_pr = document.element.body.find(qn("w:sectPr"))
     prototypes = _paragraph_prototypes()
 
-    def add(text: str, style_id: str) -> None:
+    def add(text: str, style_id: str, num_id: str | None = None, language_tag: str = "") -> None:
         p = copy.deepcopy(prototypes[style_id])
+        if num_id:
+            p[0].append(
+                parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>')
+            )
         if text:
             run = etree.SubElement(p, _W_R)
+            if (
+                language_tag
+            ):  # a paragraph still in the meeting's language: spell-checkers and readers follow it
+                run.append(parse_xml(f'<w:rPr {nsdecls("w")}><w:lang w:val="{language_tag}"/></w:rPr>'))
             for index, line in enumerate(text.split("\n")):  # a line break inside a point becomes w:br
                 if index:
                     etree.SubElement(run, _W_BR)
@@ -184,6 +288,9 @@ def render_docx(
                 t.set(_XML_SPACE, "preserve")
                 t.text = line
         sect_pr.addprevious(p)  # the body's paragraphs go before its final sectPr
+
+    def add_item(item: Item, style_id: str, num_id: str | None) -> None:
+        add(item.text if num_id else item.line, style_id, num_id, item.language_tag)
 
     for heading in content.headings:
         add(heading, "ReportHeading")
@@ -193,10 +300,10 @@ def render_docx(
     if content.date_line:
         add(content.date_line, "ReportPlace")
     add(content.opening, "ReportOpening")
-    for agreement in content.agreements:
-        add(agreement.line, "ReportPoint")
+    for index, agreement in enumerate(content.agreements):
+        add_item(agreement, "ReportPoint", lists.get(-1))
         for sub in agreement.subpoints:
-            add(sub.line, "ReportSubpoint")
+            add_item(sub, "ReportSubpoint", lists.get(index))
 
     out = io.BytesIO()
     document.save(out)
