@@ -25,6 +25,7 @@ class ReminderEmails(models.TextChoices):
     """How a person wants the follow-up's deadline reminders (enlace/followup/reminders.py)."""
 
     DAILY = "daily", _("One e-mail a day with every reminder due")
+    WEEKLY = "weekly", _("One e-mail a week, on Mondays, with every reminder due that week or late")
     OFF = "off", _("No reminder e-mails")
 
 

@@ -6,8 +6,9 @@ Three kinds, for every active commitment with a deadline:
 - OVERDUE: every 7 days after it (day 7, 14, ... 49) while the commitment is open or in progress;
 - LONG_OVERDUE: once it is eight weeks late, no more weekly e-mails to those who answer for it: once a month,
   the secretariat gets it in its digest instead.
-Each person gets one e-mail a day at most (a digest of every reminder due for them), unless they chose none in
-their profile (User.reminder_emails).
+Each person gets one e-mail a day at most (a digest of every reminder due for them), unless they chose a weekly
+one in their profile (User.reminder_emails: on Mondays, when every reminder due that week is still in its period:
+a deadline in the next seven days, a weekly overdue mark, the month's long-overdue digest) or none.
 If the worker did not run on the exact day, the reminder goes out at the next run within its period (a BEFORE
 reminder up to the day before the deadline, an OVERDUE one up to the next weekly mark), never twice for the
 same period: each e-mail sent is recorded in ReminderSent, whose unique constraint also guards two workers
@@ -49,6 +50,7 @@ from enlace.meetings.responsible import responsible_by_commitment, responsible_t
 logger = logging.getLogger("enlace.followup.reminders")
 
 OVERDUE_EVERY_DAYS = 7
+WEEKLY_DAY = 0  # Monday: the day of the weekly digest
 OVERDUE_WEEKS = 8  # weekly overdue reminders stop after this; the secretariat's monthly digest takes over
 
 
@@ -156,6 +158,8 @@ def _reminders_due(today: dt.date) -> tuple[list[tuple[Commitment, object, str]]
         for person in sorted(people.values(), key=lambda p: p.pk):
             if person.reminder_emails == ReminderEmails.OFF:
                 continue  # the person chose no reminder e-mails in their profile
+            if person.reminder_emails == ReminderEmails.WEEKLY and today.weekday() != WEEKLY_DAY:
+                continue
             if kind != ReminderKind.LONG_OVERDUE and (commitment.pk, person.organization_id) in settled:
                 continue  # the person's country has reported its part, or is not expected to
             key = (commitment.pk, person.pk, kind)

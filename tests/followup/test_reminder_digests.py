@@ -94,3 +94,31 @@ def test_a_bad_preference_is_a_form_error(iom_analyst):
         {"first_name": "Iom", "last_name": "Test", "language": "en", "reminder_emails": "hourly"},
     )
     assert response.status_code == 200 and "reminder_emails" in response.context["form"].errors
+
+
+def test_a_weekly_digest_goes_out_on_mondays_only(iom_analyst, iom_commitments):
+    iom_analyst.reminder_emails = ReminderEmails.WEEKLY
+    iom_analyst.save()
+    week = [dt.date(2026, 8, 1) + dt.timedelta(days=n) for n in range(7)]  # Saturday to Friday
+    sent = {day: send_reminders(day) for day in week}
+    monday = dt.date(2026, 8, 3)
+    assert monday.weekday() == 0
+    assert {day: count for day, count in sent.items() if count} == {monday: 2}  # 3.a and 3.b, due on the 8th
+    assert len(mail.outbox) == 1
+    assert send_reminders(dt.date(2026, 8, 10)) == 1  # the next Monday: 4.a, due the day after
+    assert len(mail.outbox) == 2 and "Presentar un informe" in mail.outbox[1].body
+
+
+def test_the_profile_offers_the_weekly_digest(iom_analyst):
+    response = client_for(iom_analyst).post(
+        "/accounts/profile/",
+        {
+            "first_name": "Iom",
+            "last_name": "Test",
+            "language": "en",
+            "reminder_emails": ReminderEmails.WEEKLY,
+        },
+    )
+    assert response.status_code == 302
+    iom_analyst.refresh_from_db()
+    assert iom_analyst.reminder_emails == ReminderEmails.WEEKLY
