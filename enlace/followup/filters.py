@@ -112,7 +112,7 @@ class CommitmentFilter(django_filters.FilterSet):
         return queryset
 
     def only_mine(self, queryset, name, value):
-        return queryset.filter(permissions.answers_for_q(self.request.user)) if value else queryset
+        return queryset.filter(selectors.owes_q(self.request.user)) if value else queryset
 
 
 def filtered_commitments(request, *, today=None):

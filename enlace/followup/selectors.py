@@ -5,6 +5,7 @@ import datetime as dt
 from django.db.models import (
     BooleanField,
     Count,
+    Exists,
     ExpressionWrapper,
     F,
     IntegerField,
@@ -30,12 +31,22 @@ def responsible_q(organization) -> Q:
     return permissions.organization_answers_q(organization.pk, is_member_state=organization.is_member_state)
 
 
+def owes_q(user) -> Q:
+    """What the user's organization still has to do: the commitments it answers for, less those followed per
+    state whose share for it is settled (done, dropped, or not expected of it)."""
+    answers = permissions.answers_for_q(user)
+    if getattr(user, "organization_id", None) is None:
+        return answers
+    settled = _settled(CommitmentShare.objects.filter(commitment=OuterRef("pk"), state_id=user.organization_id))
+    return answers & ~Exists(settled)
+
+
 def followup(user) -> QuerySet:
     """Commitments the user may see in the follow-up's order: open ones before done and dropped, the user's own
     organization's first, then by deadline (none last). Filters are the FilterSet's (followup/filters.py)."""
     is_open = ExpressionWrapper(Q(status__in=ACTIVE_STATUSES), output_field=BooleanField())
     if permissions.is_member(user) and user.organization_id is not None:
-        is_mine = ExpressionWrapper(permissions.answers_for_q(user), output_field=BooleanField())
+        is_mine = ExpressionWrapper(owes_q(user), output_field=BooleanField())
     else:
         is_mine = Value(False)
     return (
@@ -70,15 +81,17 @@ def followup_summary(user, *, today: dt.date | None = None) -> dict:
     visible = commitments_for_user(user)
     mine = visible.filter(permissions.answers_for_q(user))
     scope = "network" if permissions.is_secretariat(user) else "mine"
+    # Still to do: for a state, a commitment whose share it has settled is not pending any more.
+    to_do = Q(status__in=ACTIVE_STATUSES) & (Q() if scope == "network" else owes_q(user))
     # Each commitment is one row here (the visibility filter follows a foreign key): no DISTINCT needed.
     counts = (visible if scope == "network" else mine).aggregate(
-        active=Count("pk", filter=Q(status__in=ACTIVE_STATUSES)),
-        overdue=Count("pk", filter=Q(status__in=ACTIVE_STATUSES, due_date__lt=today)),
-        due_soon=Count("pk", filter=Q(status__in=ACTIVE_STATUSES, due_date__gte=today, due_date__lte=soon)),
+        active=Count("pk", filter=to_do),
+        overdue=Count("pk", filter=to_do & Q(due_date__lt=today)),
+        due_soon=Count("pk", filter=to_do & Q(due_date__gte=today, due_date__lte=soon)),
         done=Count("pk", filter=Q(status=CommitmentStatus.DONE)),
     )
     upcoming = (
-        mine.filter(status__in=ACTIVE_STATUSES, due_date__isnull=False)
+        mine.filter(to_do, due_date__isnull=False)
         .select_related("meeting", "agreement", "agreement__parent")
         .order_by("due_date")[:5]
     )

@@ -233,3 +233,28 @@ def test_the_api_reports_on_the_own_share_and_lists_the_shares(states_commitment
     assert note["state"] == "CR"
     listed = client.get("/api/v1/commitments/").json()["results"]
     assert next(row for row in listed if row["id"] == states_commitment.pk)["shares"]
+
+
+def test_mine_and_mine_first_drop_a_share_once_it_is_done(
+    states_commitment, costa_rica_officer, mexico_officer
+):
+    from enlace.followup import selectors
+    from enlace.followup.filters import filtered_commitments
+
+    _evidence(states_commitment, costa_rica_officer)
+    services.commitment_update_status(
+        commitment=states_commitment, actor=costa_rica_officer, status=DONE, note="Enviado."
+    )
+
+    def mine(user) -> set[str]:
+        request = type("Request", (), {"user": user, "GET": {"mine": "on"}})()
+        return {c.text for c in filtered_commitments(request)[1]}
+
+    assert "Enviar el documento de indicadores a la ST" not in mine(costa_rica_officer)  # its share is done
+    assert "Enviar el documento de indicadores a la ST" in mine(mexico_officer)  # Mexico's is still open
+    first = {c.text: c.is_mine for c in selectors.followup(costa_rica_officer)}
+    assert first["Enviar el documento de indicadores a la ST"] is False
+    assert first["Compromiso de Costa Rica sola"] is True
+    summary = selectors.followup_summary(costa_rica_officer)
+    assert states_commitment not in summary["upcoming"]
+    assert summary["counts"]["active"] == selectors.followup(costa_rica_officer).filter(is_mine=True).count()
