@@ -19,15 +19,27 @@
       event.preventDefault();
     }
   });
-  // Filter forms submit as soon as a select changes: <form data-autosubmit>.
+  // Filter forms apply every filter as soon as it changes (<form data-autosubmit>): selects, check boxes and
+  // dates on change, a search box after a pause in typing. Without JavaScript, the form's button applies them.
+  function applyFilters(form) {
+    if (window.htmx && form.hasAttribute("hx-get")) {
+      window.htmx.trigger(form, "submit");
+    } else {
+      form.requestSubmit();
+    }
+  }
   document.addEventListener("change", function (event) {
     var form = event.target.form;
-    if (form && form.hasAttribute("data-autosubmit") && event.target.tagName === "SELECT") {
-      if (window.htmx && form.hasAttribute("hx-get")) {
-        window.htmx.trigger(form, "submit");
-      } else {
-        form.requestSubmit();
-      }
+    if (form && form.hasAttribute("data-autosubmit") && event.target.type !== "search" && event.target.type !== "text") {
+      applyFilters(form);
+    }
+  });
+  var typing = null;
+  document.addEventListener("input", function (event) {
+    var form = event.target.form;
+    if (form && form.hasAttribute("data-autosubmit") && (event.target.type === "search" || event.target.type === "text")) {
+      clearTimeout(typing);
+      typing = setTimeout(function () { applyFilters(form); }, 400);
     }
   });
 })();
