@@ -37,7 +37,9 @@ def owes_q(user) -> Q:
     answers = permissions.answers_for_q(user)
     if getattr(user, "organization_id", None) is None:
         return answers
-    settled = _settled(CommitmentShare.objects.filter(commitment=OuterRef("pk"), state_id=user.organization_id))
+    settled = _settled(
+        CommitmentShare.objects.filter(commitment=OuterRef("pk"), state_id=user.organization_id)
+    )
     return answers & ~Exists(settled)
 
 
