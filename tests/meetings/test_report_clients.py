@@ -125,3 +125,26 @@ def test_a_virtual_meeting_is_not_held_in_a_city():
     assert english.place_line == "Virtual meeting" and spanish.place_line == "Reunión virtual"
     assert "at its virtual meeting held on June 8, 2016, with the participation" in english.opening
     assert "en reunión virtual celebrada el 08 de junio de 2016, con la participación" in spanish.opening
+
+
+def test_pdf_footers_are_pagination_artifacts_and_all_other_content_is_in_the_tree():
+    import re
+
+    import pypdf
+
+    from enlace.meetings.reports import render_pdf
+    from enlace.meetings.reports.pdf import _reached
+
+    data = render_pdf(make_seed_draft(), language="es", names=NAMES_ES)
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    reached: set = set()
+    _reached(reader.trailer["/Root"]["/StructTreeRoot"]["/K"], None, reached)
+    assert len(reader.pages) == 2
+    for number, page in enumerate(reader.pages, start=1):
+        stream = page.get_contents().get_data()
+        footer = stream.split(b"/Artifact\n<</Type /Pagination /Subtype /Footer>>\nBDC", 1)
+        assert len(footer) == 2  # one footer artifact per page
+        ids = {int(m) for m in re.findall(rb"<</MCID (\d+)>>\nBDC", stream)}
+        assert ids and all((page.indirect_reference.idnum, mcid) in reached for mcid in ids)
+        assert page.extract_text().endswith(f"Página {number} de 2")  # still printed on the page
+    assert b"pdfuaid" in reader.xmp_metadata.stream.get_data()

@@ -9,7 +9,7 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from enlace.imports.parser.markers import format_label
+from enlace.core.labels import format_label
 from enlace.meetings.draft import AgreementDraft, ReportDraft, SubpointDraft
 from enlace.meetings.reports import render_docx
 from tests.meetings.seed_drafts import NAMES_EN, NAMES_ES, STRUCTURE, make_english_draft, make_seed_draft

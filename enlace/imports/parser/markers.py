@@ -6,6 +6,18 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from enlace.core.labels import BULLET_KIND, format_label, marker_value, roman_value
+
+__all__ = [
+    "BULLET_KIND",
+    "Marker",
+    "format_label",
+    "marker_value",
+    "read_bullet",
+    "read_marker",
+    "roman_value",
+]
+
 _MARKER = re.compile(
     r"""^(?:[-•·*▪◦‣–]\s+)?                       # a bullet before the marker
     (?:
@@ -18,7 +30,6 @@ _MARKER = re.compile(
     re.VERBOSE,
 )
 _ROMAN = re.compile(r"^(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 AMBIGUOUS = set("ivxIVX")  # a letter or a roman numeral; the list it continues decides
 
 
@@ -29,42 +40,6 @@ class Marker:
 
     def value(self, kind: str) -> int:
         return marker_value(self.label, kind)
-
-
-def roman_value(text: str) -> int:
-    text = text.upper()
-    total = 0
-    for i, char in enumerate(text):
-        value = _ROMAN_VALUES[char]
-        following = _ROMAN_VALUES[text[i + 1]] if i + 1 < len(text) else 0
-        total += -value if value < following else value
-    return total
-
-
-def marker_value(label: str, kind: str) -> int:
-    base = kind.removesuffix("()")
-    if base.startswith(BULLET_KIND):
-        return 0  # bullets have no value; the builder counts them
-    if base in ("num", "dotted"):
-        return int(label)
-    if base in ("rlower", "rupper"):
-        return roman_value(label)
-    return ord(label.lower()) - ord("a") + 1
-
-
-def format_label(value: int, kind: str) -> str:
-    base = kind.removesuffix("()")
-    if base in ("num", "dotted"):
-        return str(value)
-    if base in ("rlower", "rupper"):
-        numerals = [(40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-        text = ""
-        for amount, numeral in numerals:
-            while value >= amount:
-                text, value = text + numeral, value - amount
-        return text if base == "rupper" else text.lower()
-    letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
-    return letter.upper() if base == "upper" else letter
 
 
 def _kinds(label: str, paren: bool) -> tuple[str, ...] | None:
@@ -99,7 +74,6 @@ def read_marker(line: str) -> tuple[Marker, str] | None:
 
 # Not bullets, though they are punctuation or symbols: quotes, brackets and signs that start ordinary text.
 _NOT_BULLETS = frozenset("\"'“”‘’«»„¿¡([{<.,;:!?%$#@&/\\_|+=~^`´")
-BULLET_KIND = "bullet"
 
 
 def is_bullet(char: str) -> bool:

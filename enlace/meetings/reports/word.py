@@ -22,6 +22,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm
 from lxml import etree
 
+from enlace.core.labels import format_label, marker_value
 from enlace.meetings.draft import ReportDraft
 
 from .content import Item, ReportContent, build_content
@@ -154,8 +155,6 @@ _FORMATS = {"num": "decimal", "lower": "lowerLetter", "upper": "upperLetter", "r
 def _label_format(labels: list[str]) -> tuple[str, int, str] | None:
     """The Word number format, start value and label text of markers that count up by one with the same
     punctuation ("3.", "4.", "5." -> decimal from 3, "%1."); None when they do not, so they stay literal."""
-    from enlace.imports.parser.markers import format_label, marker_value
-
     endings = {label[-1:] for label in labels}
     if len(endings) != 1 or endings - {".", ")"}:
         return None
