@@ -112,6 +112,10 @@ def _title(header_lines: list[str]) -> str:
     candidates = [line for line in header_lines if line and not _is_place_or_date(line)]
     folded = [fold(line).lower() for line in candidates]
     index = next((i for i, text in enumerate(folded) if _TITLE_STRONG.search(text)), None)
+    if index and len(folded[index].split()) <= 4 and _TITLE_WEAK.search(folded[0]):
+        index = (
+            0  # "Regional Workshop on …" then "Summary of conclusions": the name of the meeting is the title
+        )
     if index is None:
         index = next((i for i, text in enumerate(folded) if _TITLE_WEAK.search(text)), None)
     if index is None:
