@@ -19,19 +19,15 @@ def link_to_directory(draft: ReportDraft) -> ReportDraft:
     """The Presidency becomes the state that held it in the meeting's year; codes the directory lacks are
     named in a warning (they cannot be linked), once each. Warnings in the current language."""
     known = set(Organization.objects.values_list("code", flat=True))
+    named = [c for c in draft.commitments if PRESIDENCY in c.responsible] if PRESIDENCY not in known else []
+    presidency_named = bool(named)
     held = None
-    if draft.date:
+    if named and draft.date:
         held = ProTemporePresidency.objects.select_related("state").filter(year=draft.date.year).first()
-    presidency_named = False
-    for commitment in draft.commitments:
-        if PRESIDENCY in commitment.responsible and PRESIDENCY not in known:
-            presidency_named = True
-            codes = [held.state.code] if held else []
-            commitment.responsible = list(
-                dict.fromkeys(
-                    code for c in commitment.responsible for code in ([*codes] if c == PRESIDENCY else [c])
-                )
-            )
+    state = [held.state.code] if held else []
+    for commitment in named:
+        codes = [code for c in commitment.responsible for code in (state if c == PRESIDENCY else [c])]
+        commitment.responsible = list(dict.fromkeys(codes))
     if presidency_named and held:
         draft.warnings.append(
             _("The Pro Tempore Presidency was read as %(state)s, which held it in %(year)s.")

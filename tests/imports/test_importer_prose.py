@@ -2,7 +2,6 @@
 bulleted summaries (fixtures written for these tests, in tests/imports/fixtures)."""
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -10,26 +9,14 @@ from django.utils import translation
 from enlace.directory.models import OrganizationKind
 from enlace.directory.services import organization_upsert, presidency_set
 from enlace.imports.importing import read_report
-from enlace.imports.parser import ReportFileError, import_report_file, parse_report
+from enlace.imports.parser import ReportFileError, parse_report
+from tests.imports.test_importer_layouts import FIXTURES, commitments, read
 
 pytestmark = pytest.mark.usefixtures("english")
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def read(name: str):
-    with translation.override("en"):
-        draft = import_report_file((FIXTURES / name).read_bytes(), name)
-        draft.warnings = [str(warning) for warning in draft.warnings]
-    return draft
 
 
 def header(draft) -> tuple:
     return (draft.body, draft.title, draft.place, draft.country, draft.virtual, draft.date, draft.end_date)
-
-
-def commitments(draft) -> list[tuple]:
-    return [(c.agreement, c.responsible, c.recipient, c.due, c.deadline_phrase) for c in draft.commitments]
 
 
 def test_vice_ministerial_declaration_whose_decisions_are_paragraphs():

@@ -219,3 +219,19 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def paragraph_spans(lines: list[str], width: int) -> list[tuple[Paragraphs, int]]:
+    """The lines grouped into paragraphs (a blank line or a line that does not carry on ends one), each with the
+    index of its first line."""
+    found: list[tuple[Paragraphs, int]] = []
+    after_blank = True
+    for i, line in enumerate(lines):
+        if not line:
+            after_blank = True
+        elif after_blank or not found[-1][0].continues(line):
+            found.append((Paragraphs(width, line), i))
+            after_blank = False
+        else:
+            found[-1][0].add(line)
+    return found

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .cleanup import Paragraphs, sentence_spans
+from .cleanup import paragraph_spans, sentence_spans
 from .dates import FoundDate, find_dates, range_dates
 from .names import find_mentions, fold, is_organization, is_state, unique_codes
 from .structure import is_heading, quote
@@ -83,17 +83,7 @@ def detect_language(text: str) -> str:
 
 
 def _paragraphs(lines: list[str], width: int) -> list[str]:
-    paragraphs: list[Paragraphs] = []
-    after_blank = True
-    for line in lines:
-        if not line:
-            after_blank = True
-        elif after_blank or not paragraphs[-1].continues(line):
-            paragraphs.append(Paragraphs(width, line))
-            after_blank = False
-        else:
-            paragraphs[-1].add(line)
-    return [paragraph.text for paragraph in paragraphs]
+    return [paragraph.text for paragraph, _start in paragraph_spans(lines, width)]
 
 
 def _is_prose(paragraph: str) -> bool:

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from enlace.meetings.draft import AgreementDraft
 
-from .cleanup import Paragraphs, sentence_spans
+from .cleanup import paragraph_spans, sentence_spans
 from .names import fold
-from .structure import Outline, is_closing, is_heading, quote
+from .structure import Outline, is_closing, is_heading, quote, span
 
 # The words that introduce the decisions: "ACUERDAN:", "Declaramos:", "We agree to:", "DECISIONS".
 _INTRO = re.compile(
@@ -32,18 +32,8 @@ _RUN_ON = 400  # a paragraph this long, alone after the opening, is a text whose
 
 
 def _paragraphs(lines: list[str], width: int) -> list[tuple[str, int]]:
-    """Each paragraph's text and the index of its first line."""
-    found: list[tuple[Paragraphs, int]] = []
-    after_blank = True
-    for i, line in enumerate(lines):
-        if not line:
-            after_blank = True
-        elif after_blank or not found[-1][0].continues(line):
-            found.append((Paragraphs(width, line), i))
-            after_blank = False
-        else:
-            found[-1][0].add(line)
-    return [(paragraph.text.replace("\n", " "), start) for paragraph, start in found]
+    """Each paragraph's text on one line and the index of its first line."""
+    return [(paragraph.text.replace("\n", " "), start) for paragraph, start in paragraph_spans(lines, width)]
 
 
 def _is_prose(text: str) -> bool:
@@ -110,7 +100,7 @@ def prose_outline(lines: list[str], width: int) -> Outline | None:
         format_lazy(
             _("No numbered points were found: the {count} paragraph(s) after the opening were made points "
               "{span}, in order. Check where each one begins and ends."),
-            count=len(points), span="1" if len(points) == 1 else f"1–{len(points)}",
+            count=len(points), span=span([str(n) for n in range(1, len(points) + 1)]),
         ),
     )  # fmt: skip
     return Outline(preamble, agreements, warnings, numbered=False)

@@ -237,7 +237,7 @@ def _renumbered(nodes: list[Node], warnings: list, parent: str | None = None) ->
             message = _("The points are bullets in the file (“{glyph}”); they were numbered {new} in order.")
         else:
             message = _("The sub-points of point {parent} are bullets in the file; they were lettered {new}.")
-        warnings.append(format_lazy(message, glyph=labels[0], new=_span(new), parent=parent))
+        warnings.append(format_lazy(message, glyph=labels[0], new=span(new), parent=parent))
         return new
     values = [node.marker.value(node.kind) for node in nodes]
     if all(b > a for a, b in zip(values, values[1:], strict=False)):
@@ -257,7 +257,7 @@ def _renumbered(nodes: list[Node], warnings: list, parent: str | None = None) ->
     return new
 
 
-def _span(labels: list[str]) -> str:
+def span(labels: list[str]) -> str:
     return labels[0] if len(labels) == 1 else f"{labels[0]}–{labels[-1]}"
 
 
