@@ -38,4 +38,6 @@ PAGES = [
     PageCase("meeting report, .pdf", "/meetings/1/report.pdf", 40.0, requests=20),
     # Reviewing a 100-page report (about 300 points, 600 sub-points, 500 proposed commitments) on one page.
     PageCase("import review, 100-page report", "/meetings/import/1/", 100.0, requests=10),
+    PageCase("reporting: list", "/reporting/", 3.0),
+    PageCase("reporting: export, Excel", "/reporting/export.xlsx", 60.0, requests=20),
 ]

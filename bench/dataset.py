@@ -251,6 +251,29 @@ def build_pending_import(ctx: Context) -> dict:
     return {"pending import points": len(pending.draft["agreements"])}
 
 
+@builder("reporting")
+def build_submissions(ctx: Context) -> dict:
+    """1,000 country reports spread over the organizations, as ten years of the Network would leave them."""
+    from simple_history.utils import bulk_create_with_history
+
+    from enlace.core.models import Visibility
+    from enlace.reporting.models import Submission
+
+    owners = list(ctx.organizations.values())
+    records = [
+        Submission(
+            owner=ctx.rng.choice(owners),
+            title=f"Country report {n}",
+            summary="Bench record. " * 20,
+            visibility=ctx.rng.choice(Visibility.values),
+            created_by=ctx.admin,
+        )
+        for n in range(1000)
+    ]
+    bulk_create_with_history(records, Submission, batch_size=500, default_user=ctx.admin)
+    return {"submissions": len(records)}
+
+
 def main() -> int:
     import django
 

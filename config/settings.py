@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "enlace.meetings",
     "enlace.followup",
     "enlace.imports",
+    "enlace.reporting",
     "enlace.home",
     "enlace.api",
 ]

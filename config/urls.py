@@ -13,6 +13,7 @@ urlpatterns = [
     path("meetings/", include(followup_urls.moved_urlpatterns)),
     path("meetings/", include("enlace.meetings.urls")),
     path("follow-up/", include("enlace.followup.urls")),
+    path("reporting/", include("enlace.reporting.urls")),
     path("api/v1/", include("enlace.api.urls")),
     # Not /admin/, which scanners try first; the back office is for the secretariat administrator alone.
     path("back-office/", back_office.urls),

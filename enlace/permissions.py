@@ -194,3 +194,51 @@ def can_update_commitment(user, commitment, responsible_ids=None) -> bool:
 def can_confirm_done_without_evidence(user) -> bool:
     """Closing a commitment with a note instead of evidence: only the secretariat can vouch for it."""
     return is_secretariat(user)
+
+
+# --- country reporting ----------------------------------------------------------------------------------------
+
+# A country report's states in which technical partners (IOM, UNODC) review it; a draft is the country's alone.
+_REPORT_STATES_PARTNERS_SEE = ("submitted", "returned", "validated")
+
+
+def can_manage_reporting(user) -> bool:
+    """Frameworks, cycles, validation and publication are the secretariat's."""
+    return is_secretariat(user)
+
+
+def is_technical_partner(user) -> bool:
+    return is_member(user) and user.role == Role.TECHNICAL_PARTNER
+
+
+def submissions_visible_q(user, prefix: str = "") -> Q:
+    """Country reports this user may see: the owned-record rule (restricted while worked on, network once
+    validated, public once published), and for technical partners every report once submitted."""
+    seen = visible_q(user, prefix)
+    if is_technical_partner(user):
+        seen |= Q(**{f"{prefix}status__in": _REPORT_STATES_PARTNERS_SEE})
+    return seen
+
+
+def can_view_submission(user, submission) -> bool:
+    return can_view(user, submission) or (
+        is_technical_partner(user) and submission.status in _REPORT_STATES_PARTNERS_SEE
+    )
+
+
+def can_fill_submission(user, submission) -> bool:
+    """The country's liaison officers fill in and submit its report, while it is a draft or returned to them."""
+    return (
+        belongs_to(user, submission.owner_id)
+        and user.role == Role.LIAISON_OFFICER
+        and submission.status in ("draft", "returned")
+    )
+
+
+def can_report_for(user, country_id) -> bool:
+    return belongs_to(user, country_id) and user.role == Role.LIAISON_OFFICER
+
+
+def can_comment_submission(user, submission) -> bool:
+    """The secretariat and technical partners comment on indicators of a report they may see."""
+    return (is_secretariat(user) or is_technical_partner(user)) and can_view_submission(user, submission)

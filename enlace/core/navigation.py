@@ -40,8 +40,8 @@ MODULES = [
     Module(
         "reporting",
         _("Country reports"),
-        "core:module",
-        built=False,
+        "reporting:list",
+        public=True,
         summary=_(
             "Reporting cycles on the Palermo Protocol indicators: each country fills in its report, "
             "the secretariat reviews and validates it."

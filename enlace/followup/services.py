@@ -102,7 +102,7 @@ def _record_progress(commitment, actor, note: str, previous: str, status: str, s
                 commitment=commitment,
                 share=share,
                 author=actor,
-                organization_id=actor.organization_id,
+                organization_id=getattr(actor, "organization_id", None),
                 text=note,
                 status_from=previous if changed else "",
                 status_to=status if changed else "",
