@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from enlace.core.inputs import DateField
+from enlace.core.widgets import DateInput
 from enlace.directory.models import Organization, OrganizationKind
 from enlace.meetings.models import Commitment
 from enlace.reporting.models import Cycle, Framework
@@ -15,6 +17,11 @@ class CycleForm(forms.ModelForm):
         help_text=_("None chosen: the states of the commitment, or every member state."),
     )
 
+    period_start = DateField(label=_("Period from"), widget=DateInput)
+    period_end = DateField(label=_("Period to"), widget=DateInput)
+    opens_on = DateField(label=_("Opens on"), widget=DateInput)
+    due_on = DateField(label=_("Due on"), widget=DateInput)
+
     class Meta:
         model = Cycle
         fields = [
@@ -27,10 +34,6 @@ class CycleForm(forms.ModelForm):
             "expected",
             "commitment",
         ]
-        widgets = {
-            name: forms.DateInput(attrs={"type": "date"})
-            for name in ("period_start", "period_end", "opens_on", "due_on")
-        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

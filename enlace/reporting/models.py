@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from enlace.core.inputs import validate_date_in_range
 from enlace.core.models import OwnedRecord
 
 
@@ -189,10 +190,10 @@ class Cycle(models.Model):
         Framework, on_delete=models.PROTECT, related_name="cycles", verbose_name=_("framework version")
     )
     title = models.CharField(_("title"), max_length=300)
-    period_start = models.DateField(_("period from"))
-    period_end = models.DateField(_("period to"))
-    opens_on = models.DateField(_("opens on"))
-    due_on = models.DateField(_("due on"))
+    period_start = models.DateField(_("period from"), validators=[validate_date_in_range])
+    period_end = models.DateField(_("period to"), validators=[validate_date_in_range])
+    opens_on = models.DateField(_("opens on"), validators=[validate_date_in_range])
+    due_on = models.DateField(_("due on"), validators=[validate_date_in_range])
     expected = models.ManyToManyField(
         "directory.Organization", related_name="+", verbose_name=_("expected countries")
     )
