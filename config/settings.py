@@ -281,6 +281,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Two models have a "status": each keeps its own enum name (a commitment's is the API's first, StatusEnum).
+    "ENUM_NAME_OVERRIDES": {
+        "StatusEnum": "enlace.meetings.models.CommitmentStatus",
+        "ReportStatusEnum": "enlace.reporting.models.SubmissionStatus",
+    },
     # English texts whatever the caller's language, and every error answer documented (enlace.api.schema).
     "DEFAULT_GENERATOR_CLASS": "enlace.api.schema.EnglishSchemaGenerator",
     "POSTPROCESSING_HOOKS": [

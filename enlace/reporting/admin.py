@@ -1,7 +1,16 @@
 from django.contrib import admin
 
 from enlace.core.back_office import HistoryAdmin, back_office
-from enlace.reporting.models import Cycle, Framework, Population, Submission
+from enlace.reporting.models import (
+    Answer,
+    Cycle,
+    Framework,
+    Indicator,
+    IndicatorComment,
+    Population,
+    Submission,
+    ValidationRule,
+)
 
 
 @admin.register(Framework, site=back_office)
@@ -24,3 +33,26 @@ class SubmissionAdmin(HistoryAdmin):
 @admin.register(Population, site=back_office)
 class PopulationAdmin(HistoryAdmin):
     list_display = ["country", "year", "total", "source"]
+
+
+@admin.register(Indicator, site=back_office)
+class IndicatorAdmin(HistoryAdmin):
+    list_display = ["code", "framework", "pillar", "answer_type", "required"]
+    list_filter = ["pillar", "protocol"]
+    search_fields = ["code", "text_es", "text_en"]
+
+
+@admin.register(ValidationRule, site=back_office)
+class ValidationRuleAdmin(HistoryAdmin):
+    list_display = ["code", "framework", "left", "operator", "right", "importance"]
+
+
+@admin.register(Answer, site=back_office)
+class AnswerAdmin(HistoryAdmin):
+    list_display = ["submission", "indicator", "revision", "updated_at"]
+    list_select_related = ["submission__owner", "submission__cycle", "indicator"]
+
+
+@admin.register(IndicatorComment, site=back_office)
+class IndicatorCommentAdmin(HistoryAdmin):
+    list_display = ["submission", "indicator", "kind", "resolved", "created_at"]

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from enlace.directory.models import Organization
+from enlace.followup.demo import dated as followup_dated
 from enlace.meetings.models import Commitment, Meeting
 from enlace.reporting.answers import Entry
 from enlace.reporting.dimensions import DIMENSIONS
@@ -47,7 +48,8 @@ def _on(day: dt.date, hour: int = 11) -> dt.datetime:
 def dated(when: dt.datetime):
     """What the services write inside the block is dated `when`, so 2016 reads as it happened."""
     started = timezone.now()
-    yield
+    with followup_dated(when):  # the shares, notes and evidence the reports closed
+        yield
     Submission.objects.filter(submitted_at__gte=started).update(submitted_at=when)
     Submission.objects.filter(first_submitted_at__gte=started).update(first_submitted_at=when)
     Submission.objects.filter(validated_at__gte=started).update(validated_at=when)

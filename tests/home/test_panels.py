@@ -34,4 +34,4 @@ def test_a_visitor_sees_the_published_meetings_only(organizations):
 
 def test_apps_register_their_panels_and_demo_loaders_meetings_before_their_progress():
     assert {panel.key for panel in home_panels("home")} >= {"followup", "imports", "recent_meetings"}
-    assert [loader.key for loader in demo_loaders()] == ["meetings", "followup"]
+    assert [loader.key for loader in demo_loaders()] == ["meetings", "followup", "reporting"]
