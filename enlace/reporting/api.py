@@ -102,6 +102,13 @@ class AnswerWriteSerializer(serializers.Serializer):
     )  # fmt: skip
 
 
+class ConflictSerializer(serializers.Serializer):
+    non_field_errors = serializers.ListField(child=serializers.CharField())
+    newer = AnswerSerializer(
+        many=True, help_text="The answers as someone else saved them since your revision."
+    )
+
+
 class AnswersWriteSerializer(serializers.Serializer):
     answers = AnswerWriteSerializer(many=True, max_length=500)
 
@@ -152,7 +159,10 @@ class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             raise Http404
         return selectors.get_submission_for_user(self.request.user, pk)
 
-    @extend_schema(request={"application/json": AnswersWriteSerializer}, responses=SubmissionSerializer)
+    @extend_schema(
+        request={"application/json": AnswersWriteSerializer},
+        responses={200: SubmissionSerializer, 409: ConflictSerializer},
+    )
     @action(detail=True, methods=["post"])
     def answers(self, request, pk=None, format=None):
         """Write answers (the country's officers, while the report is a draft or returned). All or nothing: 400

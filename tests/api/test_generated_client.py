@@ -244,3 +244,50 @@ def test_missing_or_wrong_credentials_parse_as_documented_errors(
         999999, client=anonymous(package, wsgi_transport)
     )
     assert unknown.status_code == 404 and unknown.parsed.detail
+
+
+def test_national_system_writes_its_country_report_through_the_generated_client(
+    api_client_package, wsgi_transport, organizations, costa_rica_officer, mexico_officer, secretariat_staff
+):
+    from enlace.reporting.models import Answer
+    from enlace.reporting.services.submissions import submission_start
+    from tests.factories.reporting import make_cycle, make_framework
+
+    package = api_client_package
+    cycle = make_cycle(
+        secretariat_staff, make_framework(), expected=[organizations["CR"], organizations["MX"]]
+    )
+    report = submission_start(
+        actor=costa_rica_officer, cycle=cycle, country_id=costa_rica_officer.organization_id
+    )
+    client, _token = log_in(package, wsgi_transport, costa_rica_officer.username)
+    frameworks = module(package, "api.reporting.frameworks_list").sync(client=client)
+    assert [i.code for i in frameworks.results[0].indicators][:2] == ["TIP-PR-08", "TIP-PR-09"]
+    write = module(package, "api.reporting.reports_answers_create")
+    body = module(package, "models.answers_write").AnswersWrite
+    item = module(package, "models.answer_write").AnswerWrite
+    parts = module(package, "models.answer_write_parts").AnswerWriteParts
+    female_male = parts.from_dict({"sex:female": 4, "sex:male": 6})
+    saved = write.sync(
+        report.pk, client=client,
+        body=body(answers=[item(indicator="TIP-PR-08", value=10, parts=female_male, revision=0,
+                                article="CP art. 172", data_source="Ministerio Público")]),
+    )  # fmt: skip
+    [answer] = saved.answers
+    assert (answer.indicator, answer.value, answer.revision) == ("TIP-PR-08", 10, 1)
+    stale = write.sync_detailed(
+        report.pk, client=client, body=body(answers=[item(indicator="TIP-PR-08", value=11, revision=0)])
+    )
+    assert stale.status_code == 409 and stale.parsed.newer[0].value == 10
+    bad = write.sync_detailed(
+        report.pk, client=client, body=body(answers=[item(indicator="TIP-PR-09", value="three")])
+    )
+    assert bad.status_code == 400
+    assert Answer.objects.get().value == 10  # nothing else was saved
+    other, _token = log_in(package, wsgi_transport, mexico_officer.username)
+    refused = write.sync_detailed(
+        report.pk, client=other, body=body(answers=[item(indicator="TIP-PR-08", value=1)])
+    )
+    assert refused.status_code == 404
+    listed = module(package, "api.reporting.reports_list").sync(client=other)
+    assert listed.count == 0  # another country's draft is not listed
