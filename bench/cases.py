@@ -38,6 +38,11 @@ PAGES = [
     PageCase("meeting report, .pdf", "/meetings/1/report.pdf", 40.0, requests=20),
     # Reviewing a 100-page report (about 300 points, 600 sub-points, 500 proposed commitments) on one page.
     PageCase("import review, 100-page report", "/meetings/import/1/", 100.0, requests=10),
-    PageCase("reporting: list", "/reporting/", 3.0),
-    PageCase("reporting: export, Excel", "/reporting/export.xlsx", 60.0, requests=20),
+    PageCase("reporting: cycles", "/reporting/", 3.0),
+    # Cycle 10: 11 countries × 150 indicators (the bench has 10 such cycles).
+    PageCase("reporting: regional table, 11 × 150", "/reporting/cycles/10/table/", 5.0),
+    PageCase("reporting: completeness of a cycle", "/reporting/cycles/10/", 5.0),
+    # Costa Rica's draft in the open cycle (the 111th report), 150 indicators.
+    PageCase("reporting: the form, 150 indicators", "/reporting/reports/111/", 4.0, user="officer"),
+    PageCase("reporting: regional export, Excel", "/reporting/cycles/10/table.xlsx", 60.0, requests=20),
 ]

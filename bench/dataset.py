@@ -251,27 +251,97 @@ def build_pending_import(ctx: Context) -> dict:
     return {"pending import points": len(pending.draft["agreements"])}
 
 
+REPORTING_INDICATORS = 150  # the reference framework's 67 and synthetic figures up to 150
+REPORTING_CYCLES = 10
+
+
 @builder("reporting")
-def build_submissions(ctx: Context) -> dict:
-    """1,000 country reports spread over the organizations, as ten years of the Network would leave them."""
-    from simple_history.utils import bulk_create_with_history
+def build_reporting(ctx: Context) -> dict:
+    """A 150-indicator framework, ten cycles of validated reports from the 11 member states (16,500 answers, bulk
+    inserted: the bench measures reading them), and Costa Rica's draft in an eleventh, open cycle."""
+    from enlace.directory.models import OrganizationKind
+    from enlace.reporting.models import Answer, Submission, SubmissionStatus
+    from enlace.reporting.services.cycles import cycle_open
+    from enlace.reporting.services.frameworks import _reference_data, framework_create
+    from enlace.reporting.services.submissions import submission_start
 
-    from enlace.core.models import Visibility
-    from enlace.reporting.models import Submission
-
-    owners = list(ctx.organizations.values())
-    records = [
-        Submission(
-            owner=ctx.rng.choice(owners),
-            title=f"Country report {n}",
-            summary="Bench record. " * 20,
-            visibility=ctx.rng.choice(Visibility.values),
-            created_by=ctx.admin,
+    indicators, rules_ = _reference_data()
+    extra = [
+        dict(
+            indicators[7],
+            code=f"TIP-PR-X{n:03d}",
+            text_es=f"Cifra {n}",
+            text_en=f"Figure {n}",
+            unodc_figure="",
         )
-        for n in range(1000)
+        for n in range(REPORTING_INDICATORS - len(indicators))
     ]
-    bulk_create_with_history(records, Submission, batch_size=500, default_user=ctx.admin)
-    return {"submissions": len(records)}
+    framework = framework_create(
+        actor=None,
+        fields={"code": "bench", "version": 1, "title_es": "Marco del banco", "title_en": "Bench framework"},
+        indicators=indicators + extra,
+        rules_=rules_,
+    )
+    indicator_rows = list(framework.indicators.all())
+    states = [org for org in ctx.organizations.values() if org.kind == OrganizationKind.MEMBER_STATE]
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    answers = 0
+    for year in YEARS[:REPORTING_CYCLES]:
+        cycle = cycle_open(
+            actor=ctx.admin, framework=framework, title=f"Cycle {year}", period_start=dt.date(year - 1, 1, 1),
+            period_end=dt.date(year - 1, 12, 31), opens_on=dt.date(year, 3, 1), due_on=dt.date(year, 6, 30),
+            expected=states,
+        )  # fmt: skip
+        reports = Submission.objects.bulk_create(
+            Submission(cycle=cycle, owner=state, status=SubmissionStatus.VALIDATED, visibility="network",
+                       first_submitted_at=now, submitted_at=now, validated_at=now)
+            for state in states
+        )  # fmt: skip
+        rows = [
+            Answer(submission=report, indicator=indicator, revision=1, **_bench_answer(ctx.rng, indicator))
+            for report in reports
+            for indicator in indicator_rows
+        ]
+        Answer.objects.bulk_create(rows, batch_size=2000)
+        answers += len(rows)
+    open_cycle = cycle_open(
+        actor=ctx.admin, framework=framework, title="Open cycle", period_start=dt.date(2025, 1, 1),
+        period_end=dt.date(2025, 12, 31), opens_on=dt.date(2026, 1, 1), due_on=dt.date(2027, 6, 30), expected=states,
+    )  # fmt: skip
+    officer = _bench_user("officer")
+    draft = submission_start(actor=officer, cycle=open_cycle, country_id=officer.organization_id)
+    return {
+        "reporting cycles": REPORTING_CYCLES + 1,
+        "reporting answers": answers,
+        "reporting draft": draft.pk,
+    }
+
+
+def _bench_user(key: str):
+    from enlace.accounts.models import User
+
+    return User.objects.get(username=BENCH_USERS[key][0])
+
+
+def _bench_answer(rng: random.Random, indicator) -> dict:
+    from enlace.reporting.models import AnswerType
+
+    if indicator.answer_type == AnswerType.INTEGER:
+        total = rng.randint(0, 500)
+        female = rng.randint(0, total)
+        parts = (
+            {"sex:female": female, "sex:male": total - female} if "sex" in indicator.disaggregations else {}
+        )
+        return {"value": total, "parts": parts}
+    if indicator.answer_type in (AnswerType.YES_NO_PARTLY,):
+        return {"value": rng.choice(["yes", "no", "partly"])}
+    if indicator.answer_type == AnswerType.CHOICE:
+        return {"value": indicator.choices[0]["code"]}
+    if indicator.answer_type == AnswerType.MULTIPLE:
+        return {"value": [indicator.choices[0]["code"]]}
+    if indicator.answer_type == AnswerType.DATE:
+        return {"value": "2015-06-01"}
+    return {"value": str(rng.randint(1, 99))}
 
 
 def main() -> int:

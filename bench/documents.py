@@ -242,12 +242,136 @@ def docx_case() -> Result:
     return result
 
 
+def _bench_draft():
+    from enlace.reporting.models import Submission
+
+    return Submission.objects.select_related("cycle__framework", "owner").get(
+        cycle__title="Open cycle", owner__code="CR"
+    )
+
+
+def _filled_form() -> tuple[object, list, bytes]:
+    """Costa Rica's open report as the Excel form, with every answer cell filled (as an officer would send it)."""
+    import openpyxl
+
+    from enlace.reporting import workbook
+
+    submission = _bench_draft()
+    indicators = list(submission.cycle.framework.indicators.all())
+    book = openpyxl.load_workbook(io.BytesIO(workbook.form_workbook(submission, indicators, {})))
+    kinds = {i.code: i.answer_type for i in indicators}
+    for sheet in book.worksheets[2:]:
+        for row in sheet.iter_rows(min_row=2):
+            kind = kinds[row[0].value]
+            row[3].value = {"integer": 5 if not row[10].value else None, "yes_no_partly": "Sí"}.get(kind)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return submission, indicators, buffer.getvalue()
+
+
+def form_export_case() -> Result:
+    result = Result("reporting: .xlsx form, 150 indicators", 1.3, "xlsxwriter: the same cells, bare")
+    try:
+        from enlace.reporting import workbook
+    except ImportError as exc:
+        return _not_built(result, exc)
+    import xlsxwriter
+
+    submission = _bench_draft()
+    indicators = list(submission.cycle.framework.indicators.all())
+    cells = [
+        [i.code, i.text, "", "", i.unit, "", "", i.get_answer_type_display(), "0", "x", ""]
+        for i in indicators
+    ]
+    result.message = f"{len(indicators)} indicators"
+
+    def bare():
+        buffer = io.BytesIO()
+        book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+        sheet = book.add_worksheet()
+        for row, values in enumerate(cells, start=1):
+            for column, value in enumerate(values):
+                sheet.write_string(row, column, value)
+        book.close()
+        return buffer.getvalue()
+
+    result.runs, result.baseline_runs = alternate(
+        lambda: workbook.form_workbook(submission, indicators, {}), bare
+    )
+    return result
+
+
+def form_import_case() -> Result:
+    result = Result("reporting: .xlsx form read back, 150 indicators", 2.0, "openpyxl: read-only, every cell")
+    try:
+        from enlace.reporting import workbook
+    except ImportError as exc:
+        return _not_built(result, exc)
+    import openpyxl
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    submission, indicators, data = _filled_form()
+    result.message = f"{len(data) // 1024} KB"
+
+    def ours():
+        return workbook.read_form(SimpleUploadedFile("form.xlsx", data), submission, indicators)
+
+    def bare():
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+        cells = [
+            value for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for value in row
+        ]
+        book.close()
+        return cells
+
+    result.runs, result.baseline_runs = alternate(ours, bare)
+    return result
+
+
+def form_save_case() -> Result:
+    """Saving the whole form (150 answers changed) against the minimal signed-in page, both through Django's
+    test client in this process."""
+    result = Result("reporting: saving the form, 150 answers", 4.0, "minimal signed-in page, same client")
+    try:
+        from enlace.reporting.form import sections
+    except ImportError as exc:
+        return _not_built(result, exc)
+    from django.test import Client
+
+    from bench.dataset import _bench_user
+
+    submission = _bench_draft()
+    indicators = list(submission.cycle.framework.indicators.all())
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(_bench_user("officer"))
+    counter = iter(range(1, 10_000))
+
+    def save():
+        value = next(counter)
+        data = {}
+        answers = {a.indicator.code: a for a in submission.answers.select_related("indicator")}
+        for section in sections(indicators, answers):
+            for row in section.rows:
+                code = row.indicator.code
+                data[f"r-{code}"], data[f"b-{code}"] = str(row.revision), row.base
+                if row.indicator.answer_type == "integer":
+                    data[f"v-{code}"] = str(value)
+        response = client.post(f"/reporting/reports/{submission.pk}/save/", data, HTTP_HX_REQUEST="true")
+        assert response.status_code == 200, response.status_code
+
+    def baseline():
+        assert client.get("/accounts/profile/").status_code == 200
+
+    result.runs, result.baseline_runs = alternate(save, baseline)
+    return result
+
+
 def _not_built(result: Result, exc: Exception) -> Result:
     result.status, result.message = "not built yet", str(exc)
     return result
 
 
-CASES = [pdf_text_case, import_case, docx_case]
+CASES = [pdf_text_case, import_case, docx_case, form_export_case, form_import_case, form_save_case]
 
 
 def main() -> int:
