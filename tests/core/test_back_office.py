@@ -22,9 +22,9 @@ from enlace.meetings.models import Commitment, Meeting
 from enlace.reporting.models import Population
 from enlace.reporting.services.submissions import indicator_comment_add
 from tests.conftest import client_for
-from tests.factories.reporting import make_cycle, make_framework, submitted_report
 from tests.factories.directory import PASSWORD
 from tests.factories.meetings import make_meeting
+from tests.factories.reporting import make_cycle, make_framework, submitted_report
 
 pytestmark = pytest.mark.django_db
 
@@ -282,7 +282,9 @@ def one_of_each(secretariat_staff, costa_rica_officer, organizations):
     # Country reporting: a framework, a cycle, a report with answers, a comment, a population figure.
     cycle = make_cycle(secretariat_staff, make_framework(), expected=[organizations["CR"]])
     report = submitted_report(costa_rica_officer, cycle)
-    indicator_comment_add(actor=secretariat_staff, submission=report, indicator=report.answers.first().indicator, text="Ok")
+    indicator_comment_add(
+        actor=secretariat_staff, submission=report, indicator=report.answers.first().indicator, text="Ok"
+    )
     Population.objects.create(country=organizations["CR"], year=2015, total=5_000_000, source="INEC")
     return meeting
 
