@@ -9,6 +9,7 @@ from enlace.reporting.models import (
     IndicatorComment,
     Population,
     Submission,
+    SubmissionEvidence,
     ValidationRule,
 )
 
@@ -56,3 +57,8 @@ class AnswerAdmin(HistoryAdmin):
 @admin.register(IndicatorComment, site=back_office)
 class IndicatorCommentAdmin(HistoryAdmin):
     list_display = ["submission", "indicator", "kind", "resolved", "created_at"]
+
+
+@admin.register(SubmissionEvidence, site=back_office)
+class SubmissionEvidenceAdmin(HistoryAdmin):
+    list_display = ["submission", "document", "created_at"]

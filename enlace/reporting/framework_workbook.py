@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from enlace.core.exports import xlsx_cell
 from enlace.reporting.models import AnswerType, Importance, Operator, Pillar, Protocol
 from enlace.reporting.services.frameworks import framework_copy_data
-from enlace.reporting.workbook import CellError, WorkbookRefused, _open
+from enlace.reporting.workbook import CellError, WorkbookRefused, _open, rows_with_formulas
 
 FRAMEWORK_FIELDS = ["code", "title_es", "title_en", "description_es", "description_en"]
 INDICATOR_FIELDS = [
@@ -78,8 +78,8 @@ def _table(book, title, names, errors) -> list[dict]:
     if title not in book.sheetnames:
         errors.append(CellError(title, "—", _("This sheet is missing.")))
         return []
-    rows = book[title].iter_rows(values_only=True)
-    header = [str(value or "").strip() for value in next(rows, ())]
+    rows = rows_with_formulas(book[title])
+    header = [str(value or "").strip() for value in next(rows, ((), set()))[0]]
     if header[: len(names)] != names:
         errors.append(
             CellError(
@@ -88,7 +88,7 @@ def _table(book, title, names, errors) -> list[dict]:
         )
         return []
     records = []
-    for number, row in enumerate(rows, start=2):
+    for number, (row, formulas) in enumerate(rows, start=2):
         if not any(value not in (None, "") for value in row):
             continue
         data = {}
@@ -96,7 +96,7 @@ def _table(book, title, names, errors) -> list[dict]:
             value = row[column] if column < len(row) else None
             text = "" if value is None else str(value).strip()
             cell = f"{chr(65 + column)}{number}"
-            if text.startswith("="):
+            if column in formulas:
                 errors.append(CellError(title, cell, _("Formulas are not accepted; type the value.")))
             if name in _ALLOWED and text not in _ALLOWED[name]:
                 errors.append(CellError(title, cell, _("“%(value)s” is not one of: %(allowed)s.")

@@ -376,3 +376,45 @@ class Population(models.Model):
 
     def __str__(self):
         return f"{self.country_id} {self.year}: {self.total}"
+
+
+class CycleReminder(models.Model):
+    """A reminder e-mail a person got about a cycle (the secretariat's "remind the missing countries now"):
+    the record that keeps a second click, or a second worker, from sending it twice the same day."""
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="reminders")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sent_on = models.DateField(_("sent on"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "user", "sent_on"], name="one_cycle_reminder_a_day")
+        ]
+        verbose_name = _("reminder of a cycle")
+        verbose_name_plural = _("reminders of cycles")
+
+    def __str__(self):
+        return f"{self.cycle_id} → {self.user_id} ({self.sent_on})"
+
+
+class SubmissionEvidence(models.Model):
+    """A file or link a country attaches to its report (a law, a statistical yearbook), seen with the report."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="evidence")
+    document = models.ForeignKey("core.Document", on_delete=models.PROTECT, related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("evidence of a country report")
+        verbose_name_plural = _("evidence of country reports")
+
+    def __str__(self):
+        return str(self.document)

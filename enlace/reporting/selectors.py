@@ -2,6 +2,7 @@
 completeness and timeliness, and the regional tables. Each read is a fixed number of queries, whatever the
 number of indicators or countries."""
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -203,3 +204,21 @@ def country_across_cycles(user, country, code: str) -> list[tuple[Cycle, Answer 
     ).select_related("submission")
     by_cycle = {answer.submission.cycle_id: answer for answer in answers}
     return [(cycle, by_cycle.get(cycle.pk)) for cycle in cycles]
+
+
+def home_summary(user) -> dict:
+    """The home panel: cycles still open (or due in the last month), each with the user's country's report, and
+    for the secretariat the reports waiting for review. Three queries."""
+    today = timezone.localdate()
+    cycles = list(
+        cycles_for_user(user).filter(due_on__gte=today - dt.timedelta(days=30)).order_by("due_on")[:4]
+    )
+    own = {}
+    if permissions.is_member(user) and user.organization_id:
+        own = {
+            s.cycle_id: s for s in Submission.objects.filter(owner_id=user.organization_id, cycle__in=cycles)
+        }
+    waiting = 0
+    if permissions.can_manage_reporting(user):
+        waiting = Submission.objects.filter(status=SubmissionStatus.SUBMITTED).count()
+    return {"today": today, "rows": [(cycle, own.get(cycle.pk)) for cycle in cycles], "waiting": waiting}

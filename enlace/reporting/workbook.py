@@ -284,11 +284,18 @@ def _read(book, submission, indicators) -> dict[str, Entry]:
     return entries
 
 
+def rows_with_formulas(sheet, **bounds):
+    """(values, columns holding a formula) of each row: a formula is a cell of type "f", whatever its text (an
+    operator such as "<=" typed as text is not one)."""
+    for cells in sheet.iter_rows(**bounds):
+        yield [cell.value for cell in cells], {n for n, cell in enumerate(cells) if cell.data_type == "f"}
+
+
 def _read_sheet(sheet, name, wanted, entries, errors) -> None:
-    rows = sheet.iter_rows(min_row=FIRST_ROW, max_col=COLUMNS, values_only=True)
+    rows = rows_with_formulas(sheet, min_row=FIRST_ROW, max_col=COLUMNS)
     position = FIRST_ROW
     for indicator, part in wanted:
-        row = next(rows, None)
+        row, formulas = next(rows, (None, set()))
         row = list(row or ()) + [None] * (COLUMNS - len(row or ()))
         code, key = (row[0] or ""), (row[10] or "")
         if str(code) != indicator.code or str(key) != part:
@@ -296,7 +303,7 @@ def _read_sheet(sheet, name, wanted, entries, errors) -> None:
                                                                 "moved.") % {"code": indicator.code}))  # fmt: skip
             return
         for column in (3, 5, 6):
-            if isinstance(row[column], str) and row[column].startswith("="):
+            if column in formulas:
                 errors.append(
                     CellError(name, _cell(column, position), _("Formulas are not accepted; type the value."))
                 )
@@ -318,6 +325,6 @@ def _read_sheet(sheet, name, wanted, entries, errors) -> None:
         except ValueError_ as error:
             errors.append(CellError(name, _cell(3, position), str(error)))
         position += 1
-    extra = next(rows, None)
+    extra, _formulas = next(rows, (None, set()))
     if extra is not None and any(value not in (None, "") for value in extra):
         errors.append(CellError(name, _cell(0, position), _("Rows were added below the form.")))

@@ -329,3 +329,27 @@ def test_form_and_table_query_counts_do_not_grow_with_indicators(
         return measured
 
     assert counts(3) == counts(30)
+
+
+def test_evidence_is_checked_and_served_only_to_those_who_see_the_report(
+    client, draft, costa_rica_officer, mexico_officer, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    as_user(client, costa_rica_officer)
+    url = reverse("reporting:evidence_upload", args=[draft.pk])
+    refused = client.post(
+        url, {"title": "x", "file": SimpleUploadedFile("ley.pdf", b"MZ\x90\x00 not a pdf")}, follow=True
+    )
+    assert "no corresponde" in refused.content.decode() and not draft.evidence.exists()
+    client.post(
+        url,
+        {"title": "Anuario estadístico", "file": SimpleUploadedFile("anuario.txt", "Cifras 2015".encode())},
+    )
+    item = draft.evidence.get()
+    download = reverse("reporting:evidence", args=[draft.pk, item.pk])
+    response = client.get(download)
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
+    client.force_login(mexico_officer)
+    assert client.get(download).status_code == 404

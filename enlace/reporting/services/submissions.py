@@ -9,6 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from enlace import permissions
 from enlace.core.models import Visibility
@@ -127,19 +128,38 @@ def answers_save(*, actor, submission: Submission, entries: dict[str, Entry], in
     if errors or conflicts:
         raise SaveRefused(errors, conflicts)
     saved = Saved(answers=current)
-    for indicator, answer, clean in to_write:
-        answer = answer or Answer(submission=submission, indicator=indicator)
-        answer.value, answer.parts = clean.value, clean.parts
-        answer.article, answer.data_source = clean.article, clean.data_source
-        answer.revision += 1
-        answer.updated_by = actor
-        _save(answer, actor)
-        saved.answers[indicator.code] = answer
-        saved.changed.append(indicator.code)
+    _write_answers(submission, to_write, actor, saved)
     if saved.changed:
         submission._history_user = actor
         submission.save(update_fields=["updated_at"])
     return saved
+
+
+ANSWER_FIELDS = ["value", "parts", "article", "data_source", "revision", "updated_by", "updated_at"]
+
+
+def _write_answers(submission, to_write, actor, saved: Saved) -> None:
+    """The changed answers in a few statements (a form of 150 figures is one save), each with its history row."""
+    now = timezone.now()
+    created, updated = [], []
+    for indicator, answer, clean in to_write:
+        if answer is None:
+            answer = Answer(submission=submission, indicator=indicator)
+            created.append(answer)
+        else:
+            updated.append(answer)
+        answer.value, answer.parts = clean.value, clean.parts
+        answer.article, answer.data_source = clean.article, clean.data_source
+        answer.revision += 1
+        answer.updated_by, answer.updated_at = actor, now
+        saved.answers[indicator.code] = answer
+        saved.changed.append(indicator.code)
+    if created:
+        bulk_create_with_history(created, Answer, batch_size=500, default_user=actor, default_date=now)
+    if updated:
+        bulk_update_with_history(
+            updated, Answer, ANSWER_FIELDS, batch_size=500, default_user=actor, default_date=now
+        )
 
 
 def answers_by_code(submission) -> dict:
@@ -299,3 +319,27 @@ def indicator_comment_add(*, actor, submission: Submission, indicator, text: str
         ),
         actor,
     )
+
+
+def evidence_add(*, actor, submission: Submission, title: str, file=None, url: str = ""):
+    """A file (checked by type, size and content) or an https link attached to the report, while it is open."""
+    from enlace.core.uploads import document_create
+    from enlace.reporting.models import SubmissionEvidence
+
+    permissions.require(
+        actor,
+        lambda person: permissions.can_fill_submission(person, submission),
+        _("This report cannot be changed."),
+    )
+    added = []
+
+    def attach(document):
+        added.append(
+            _save(SubmissionEvidence(submission=submission, document=document, added_by=actor), actor)
+        )
+
+    document_create(
+        owner_id=submission.owner_id, visibility=Visibility.RESTRICTED, title=title, user=actor, file=file, url=url,
+        attach=attach,
+    )  # fmt: skip
+    return added[0]

@@ -129,3 +129,26 @@ def cycle_publish_view(request, pk):
     count = cycle_publish(actor=request.user, cycle=cycle)
     messages.success(request, _("Published: %(count)d validated reports are public.") % {"count": count})
     return redirect("reporting:cycle", cycle.pk)
+
+
+@require_POST
+@login_required
+def cycle_remind(request, pk):
+    """The secretariat reminds the countries still missing, now (the worker sends the e-mails)."""
+    cycle = selectors.get_cycle_for_user(request.user, pk)
+    if not permissions.can_manage_reporting(request.user):
+        raise Http404
+    from enlace.reporting.reminders import missing_countries
+    from enlace.reporting.tasks import remind_missing_countries
+
+    missing = missing_countries(cycle)
+    if not missing:
+        messages.info(request, _("Every expected country has submitted: nobody to remind."))
+    else:
+        remind_missing_countries.enqueue(cycle.pk, request.user.pk)
+        messages.success(
+            request,
+            _("Reminders are on their way to the officers of %(countries)s (once a day at most).")
+            % {"countries": ", ".join(country.short_name for country in missing)},
+        )
+    return redirect("reporting:cycle", cycle.pk)

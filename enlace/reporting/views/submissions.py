@@ -71,6 +71,7 @@ def _context(
         else None,
         "reason_form": ReasonForm(),
         "events": submission.events.select_related("actor"),
+        "evidence": submission.evidence.select_related("document"),
         "timeliness": selectors.timeliness(submission, submission.cycle),
         "answered": sum(1 for a in answers.values() if a.value is not None),
         "total": len(indicators),
@@ -232,3 +233,36 @@ def submission_comment(request, pk):
     else:
         messages.error(request, _("Choose an indicator and write the comment."))
     return redirect("reporting:submission", submission.pk)
+
+
+@require_POST
+@login_required
+def evidence_upload(request, pk):
+    submission = selectors.get_submission_for_user(request.user, pk)
+    if not permissions.can_fill_submission(request.user, submission):
+        raise Http404
+    try:
+        services.evidence_add(
+            actor=request.user,
+            submission=submission,
+            title=request.POST.get("title", ""),
+            file=request.FILES.get("file"),
+            url=request.POST.get("url", ""),
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Evidence added."))
+    return redirect("reporting:submission", submission.pk)
+
+
+@require_safe
+def evidence_download(request, pk, evidence_pk):
+    from enlace.core.files import attachment_response
+
+    submission = selectors.get_submission_for_user(request.user, pk)
+    item = submission.evidence.select_related("document").filter(pk=evidence_pk).first()
+    if item is None:
+        raise Http404
+    return attachment_response(item.document)

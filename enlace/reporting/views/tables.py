@@ -169,3 +169,18 @@ def country_view(request, code):
             "chart": bar_chart(chart_rows, title=chosen.text) if chosen else "",
         },
     )
+
+
+@require_safe
+def regional_report(request, pk, fmt):
+    from enlace.reporting import regional_report as report
+
+    cycle = selectors.get_cycle_for_user(request.user, pk)
+    if fmt == "pdf":
+        content, kind = report.render_pdf(request.user, cycle), "application/pdf"
+    elif fmt == "docx":
+        content = report.render_docx(request.user, cycle)
+        kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    else:
+        raise Http404
+    return tabular.attachment(HttpResponse(content, content_type=kind), f"regional-report-{cycle.pk}.{fmt}")
