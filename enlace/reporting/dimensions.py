@@ -2,8 +2,10 @@
 questionnaire and SDG 16.2.2). A part of a figure is named "<dimension>:<category>", e.g. "sex:female"."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -62,7 +64,18 @@ DIMENSIONS = {
 
 def parts_of(disaggregations) -> list[tuple[str, str]]:
     """Every part key and label of an indicator's disaggregations, in order; unknown dimensions are skipped."""
-    return [part for code in disaggregations if code in DIMENSIONS for part in DIMENSIONS[code].parts()]
+    return list(_parts_of(tuple(disaggregations), get_language() or ""))
+
+
+@lru_cache(maxsize=256)
+def _parts_of(disaggregations: tuple, language: str) -> tuple:
+    # Labels made once per language: a form of 150 figures asks for them hundreds of times.
+    return tuple(
+        (key, str(label))
+        for code in disaggregations
+        if code in DIMENSIONS
+        for key, label in DIMENSIONS[code].parts()
+    )
 
 
 def part_keys(disaggregations) -> list[str]:

@@ -58,6 +58,7 @@ class Section:
     code: str
     label: str
     rows: list
+    html: str = ""  # the editable rows (enlace.reporting.form_html), when the reader may fill them in
 
 
 def _row(indicator, answer, posted: Entry | None, errors, comments, conflict) -> Row:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from enlace import permissions
 from enlace.reporting import form as report_form
 from enlace.reporting import rules, selectors
+from enlace.reporting.form_html import editable_rows
 from enlace.reporting.forms import CommentForm, ReasonForm
 from enlace.reporting.services import submissions as services
 
@@ -53,12 +54,16 @@ def _context(
     answers = _answers(submission)
     comments = _comments(submission)
     can_fill = permissions.can_fill_submission(user, submission)
+    form_sections = report_form.sections(
+        indicators, answers, posted=posted, errors=errors, comments=comments, conflicts=conflicts
+    )
+    if can_fill:
+        for section in form_sections:
+            section.html = editable_rows(section.rows)
     return {
         "submission": submission,
         "cycle": submission.cycle,
-        "sections": report_form.sections(
-            indicators, answers, posted=posted, errors=errors, comments=comments, conflicts=conflicts
-        ),
+        "sections": form_sections,
         "broken": _broken(rules_, answers, justifications or submission.justifications or {}),
         "conflicts": conflicts,
         "errors": errors or {},
