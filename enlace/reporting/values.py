@@ -4,6 +4,7 @@ each refuses the same bad values with the same message."""
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -22,10 +23,15 @@ class ValueError_(Exception):
     """A value that cannot be stored; the message says why, in the user's language."""
 
 
+@lru_cache(maxsize=8)
+def _yes_no_partly(language: str) -> tuple:
+    return tuple((code, str(label)) for code, label in YES_NO_PARTLY)
+
+
 def choices_of(indicator) -> list[tuple[str, str]]:
     """(code, label in the reader's language) of a yes/no/partly or choice indicator."""
     if indicator.answer_type == AnswerType.YES_NO_PARTLY:
-        return [(code, str(label)) for code, label in YES_NO_PARTLY]
+        return list(_yes_no_partly(get_language() or ""))
     first, second = ("es", "en") if (get_language() or "es").startswith("es") else ("en", "es")
     return [(item["code"], item.get(first) or item.get(second) or item["code"]) for item in indicator.choices]
 

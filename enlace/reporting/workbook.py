@@ -9,6 +9,7 @@ A hidden sheet "_enlace" says which report, country and framework version the fi
 
 import io
 import zipfile
+from collections import defaultdict
 from dataclasses import dataclass
 
 import xlsxwriter
@@ -51,23 +52,19 @@ def _sheet_names(indicators) -> list[tuple[str, str]]:
     return [(code, str(label)[:31]) for code, label in Pillar.choices if code in pillars]
 
 
-def _rows(indicator):
+def _rows(indicator, total: str = ""):
     """(part key, part label) of the indicator's rows: its answer, then each part of a figure."""
-    yield "", _("Total") if indicator.disaggregations else ""
+    yield "", (total or _("Total")) if indicator.disaggregations else ""
     yield from parts_of(indicator.disaggregations)
 
 
-def _how(indicator) -> str:
+def _how(indicator, kinds: dict) -> str:
     kind = indicator.answer_type
     if kind == AnswerType.MULTIPLE:
         return _("One or more of: %(choices)s (separate them with ;)") % {
             "choices": "; ".join(label for _code, label in choices_of(indicator))
         }
-    if kind == AnswerType.DATE:
-        return _("A date (YYYY-MM-DD)")
-    if kind == AnswerType.PERCENTAGE:
-        return _("A percentage between 0 and 100")
-    return str(indicator.get_answer_type_display())
+    return kinds[kind]
 
 
 def form_workbook(submission, indicators, answers: dict) -> bytes:
@@ -135,6 +132,15 @@ def form_workbook(submission, indicators, answers: dict) -> bytes:
         _("How to answer"), "revision", "fingerprint", "part",
     ]  # fmt: skip
     by_pillar = {code: [i for i in indicators if i.pillar == code] for code, _name in sheets}
+    number_message = _("Enter a number of 0 or more.")[:255]
+    total = _("Total")
+    kinds = {code: str(label) for code, label in AnswerType.choices}  # each label translated once
+    kinds.update(
+        {
+            AnswerType.DATE: _("A date (YYYY-MM-DD)"),
+            AnswerType.PERCENTAGE: _("A percentage between 0 and 100"),
+        }
+    )
     for code, name in sheets:
         sheet = book.add_worksheet(name)
         for column, header in enumerate(headers):
@@ -144,29 +150,43 @@ def form_workbook(submission, indicators, answers: dict) -> bytes:
         sheet.set_column(8, 10, None, None, {"hidden": True})
         sheet.freeze_panes(1, 2)
         row = FIRST_ROW - 1
+        checks = defaultdict(list)  # validation -> its cells, applied once per sheet (not once per cell)
         for indicator in by_pillar[code]:
             answer = answers.get(indicator.code)
-            for part, label in _rows(indicator):
+            how = _how(indicator, kinds)
+            for part, label in _rows(indicator, total):
                 sheet.write_string(row, 0, indicator.code)
-                sheet.write_string(row, 1, xlsx_cell(indicator.text if not part else ""), wrap)
-                sheet.write_string(row, 2, xlsx_cell(str(label)))
-                _write_answer(sheet, row, indicator, answer, part, entry, entry_date, lists)
-                sheet.write_string(row, 4, xlsx_cell(indicator.unit))
+                if not part:
+                    sheet.write_string(row, 1, xlsx_cell(indicator.text), wrap)
+                if label:
+                    sheet.write_string(row, 2, xlsx_cell(str(label)))
+                _write_answer(sheet, row, indicator, answer, part, entry, entry_date, lists, checks)
+                if indicator.unit:
+                    sheet.write_string(row, 4, xlsx_cell(indicator.unit))
                 if not part and indicator.is_numeric:
                     sheet.write_string(row, 5, xlsx_cell(answer.article if answer else ""), entry)
                     sheet.write_string(row, 6, xlsx_cell(answer.data_source if answer else ""), entry)
-                sheet.write_string(row, 7, xlsx_cell(_how(indicator) if not part else ""), wrap)
                 if not part:
+                    sheet.write_string(row, 7, xlsx_cell(how), wrap)
                     sheet.write_string(row, 8, str(answer.revision if answer else 0))
                     sheet.write_string(row, 9, fingerprint_of(answer))
-                sheet.write_string(row, 10, part)
+                else:
+                    sheet.write_string(row, 10, part)
                 row += 1
+        for validation, cells in checks.items():
+            options = dict(validation)
+            if options.get("validate") != "list":
+                options["error_message"] = number_message
+            first = cells[0]
+            sheet.data_validation(
+                first, 3, first, 3, {**options, "multi_range": " ".join(f"D{r + 1}" for r in cells)}
+            )
         sheet.protect("", {"format_columns": True, "format_rows": True, "autofilter": True})
     book.close()
     return output.getvalue()
 
 
-def _write_answer(sheet, row, indicator, answer, part, entry, entry_date, lists):
+def _write_answer(sheet, row, indicator, answer, part, entry, entry_date, lists, checks):
     value = (answer.parts.get(part) if part else answer.value) if answer else None
     kind = indicator.answer_type
     if indicator.is_numeric:
@@ -175,12 +195,10 @@ def _write_answer(sheet, row, indicator, answer, part, entry, entry_date, lists)
         else:
             sheet.write_number(row, 3, float(value), entry)
         whole = kind == AnswerType.INTEGER or bool(part)
-        rule = {"validate": "integer" if whole else "decimal", "criteria": ">=", "value": 0}
+        rule = (("validate", "integer" if whole else "decimal"), ("criteria", ">="), ("value", 0))
         if kind == AnswerType.PERCENTAGE and not part:
-            rule = {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 100}
-        sheet.data_validation(
-            row, 3, row, 3, {**rule, "error_message": _("Enter a number of 0 or more.")[:255]}
-        )
+            rule = (("validate", "decimal"), ("criteria", "between"), ("minimum", 0), ("maximum", 100))
+        checks[rule].append(row)
     elif kind == AnswerType.DATE:
         if value:
             sheet.write_string(row, 3, value, entry_date)
@@ -190,7 +208,7 @@ def _write_answer(sheet, row, indicator, answer, part, entry, entry_date, lists)
         sheet.write_string(row, 3, xlsx_cell(display_value(indicator, value)), entry)
         if kind in (AnswerType.YES_NO_PARTLY, AnswerType.CHOICE):
             source = lists[tuple(label for _code, label in choices_of(indicator))]
-            sheet.data_validation(row, 3, row, 3, {"validate": "list", "source": source})
+            checks[(("validate", "list"), ("source", source))].append(row)
 
 
 # --- reading it back ---------------------------------------------------------------------------------------------

@@ -111,7 +111,9 @@ def test_the_reference_framework_round_trips_through_xlsx_as_a_new_version(
     response = client.post(
         reverse("reporting:framework_import"), {"file": SimpleUploadedFile("f.xlsx", buffer.getvalue())}
     )
-    assert response.status_code == 302, [line for line in response.content.decode().splitlines() if "<li>" in line]
+    assert response.status_code == 302, [
+        line for line in response.content.decode().splitlines() if "<li>" in line
+    ]
     new = Framework.objects.get(code=framework.code, version=2)
     assert new.previous == framework
     assert (

@@ -345,7 +345,7 @@ def test_evidence_is_checked_and_served_only_to_those_who_see_the_report(
     assert "no corresponde" in refused.content.decode() and not draft.evidence.exists()
     client.post(
         url,
-        {"title": "Anuario estadístico", "file": SimpleUploadedFile("anuario.txt", "Cifras 2015".encode())},
+        {"title": "Anuario estadístico", "file": SimpleUploadedFile("anuario.txt", b"Cifras 2015")},
     )
     item = draft.evidence.get()
     download = reverse("reporting:evidence", args=[draft.pk, item.pk])

@@ -5,11 +5,11 @@ the technical partners. Every answer keeps its history."""
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from enlace import permissions
 from enlace.core.models import Visibility
@@ -157,9 +157,23 @@ def _write_answers(submission, to_write, actor, saved: Saved) -> None:
     if created:
         bulk_create_with_history(created, Answer, batch_size=500, default_user=actor, default_date=now)
     if updated:
-        bulk_update_with_history(
-            updated, Answer, ANSWER_FIELDS, batch_size=500, default_user=actor, default_date=now
-        )
+        _update_rows(updated)
+        Answer.history.bulk_history_create(updated, update=True, default_user=actor, default_date=now)
+
+
+def _update_rows(answers) -> None:
+    """One UPDATE statement run for every row (executemany), each value prepared by its field as the ORM does:
+    Django's bulk_update builds a CASE per field and row, and one update() per answer costs a query build each."""
+    fields = [Answer._meta.get_field(name) for name in ANSWER_FIELDS]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    sql = f"UPDATE {quote(Answer._meta.db_table)} SET {assignments} WHERE {quote('id')} = %s"  # noqa: S608
+    rows = [
+        [field.get_db_prep_save(getattr(answer, field.attname), connection) for field in fields] + [answer.pk]
+        for answer in answers
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def answers_by_code(submission) -> dict:

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -89,9 +90,9 @@ def submission_detail(request, pk):
     return render(request, "reporting/submission.html", _context(request, submission))
 
 
-def _save(request, submission):
-    """(Saved, None) or (None, SaveRefused)."""
-    indicators, by_code, _rules = _framework_parts(submission)
+def _save(request, submission, parts=None):
+    """(Saved, None) or (None, SaveRefused). parts: _framework_parts(submission), when the caller has them."""
+    indicators, by_code, _rules = parts or _framework_parts(submission)
     entries = report_form.entries_from_post(request.POST, indicators)
     try:
         return services.answers_save(
@@ -109,9 +110,10 @@ def submission_save(request, pk):
     submission = selectors.get_submission_for_user(request.user, pk)
     if not permissions.can_fill_submission(request.user, submission):
         raise Http404
-    saved, refused = _save(request, submission)
+    parts = _framework_parts(submission)
+    saved, refused = _save(request, submission, parts)
     if request.htmx:
-        _indicators, _by_code, rules_ = _framework_parts(submission)
+        rules_ = parts[2]
         context = {"submission": submission, "now": timezone.localtime()}
         if refused is None:
             context.update(
@@ -137,14 +139,22 @@ def submission_save(request, pk):
     return redirect("reporting:submission", submission.pk)
 
 
-def _changed_rows(saved):
+def _changed_rows(saved) -> str:
+    """The new revision and fingerprint of each answer saved, as out-of-band inputs (made here: a full form
+    saves 150 of them, too many for a template loop)."""
     if saved is None:
-        return []
+        return ""
     from enlace.reporting.answers import fingerprint_of
+    from enlace.reporting.form_html import escape
 
-    return [
-        (code, saved.answers[code].revision, fingerprint_of(saved.answers[code])) for code in saved.changed
-    ]
+    inputs = []
+    for code in saved.changed:
+        answer, code = saved.answers[code], escape(code)
+        inputs.append(
+            f'<input type="hidden" name="r-{code}" id="r-{code}" value="{answer.revision}" hx-swap-oob="true">'
+            f'<input type="hidden" name="b-{code}" id="b-{code}" value="{fingerprint_of(answer)}" hx-swap-oob="true">'
+        )
+    return mark_safe("".join(inputs))  # noqa: S308 (codes escaped, the rest numbers and hex)
 
 
 @require_POST
