@@ -20,7 +20,7 @@ from enlace.followup.services import calendar_feed_reset, commitment_add_note
 from enlace.imports.models import ReportImport
 from enlace.meetings.models import Commitment, Meeting
 from enlace.reporting.models import Population
-from enlace.reporting.services.submissions import indicator_comment_add
+from enlace.reporting.services.submissions import evidence_add, indicator_comment_add, submission_start
 from tests.conftest import client_for
 from tests.factories.directory import PASSWORD
 from tests.factories.meetings import make_meeting
@@ -263,6 +263,14 @@ def test_every_domain_model_with_a_history_is_in_the_back_office():
 # --- every page answers ---------------------------------------------------------------------------------------
 
 
+def services_start(officer, cycle):
+    """A second cycle's draft: the first cycle's report is submitted, and evidence goes on an open one."""
+    other = make_cycle(
+        cycle.created_by, make_framework(code="other"), expected=[officer.organization], title="Other"
+    )
+    return submission_start(actor=officer, cycle=other, country_id=officer.organization_id)
+
+
 @pytest.fixture
 def one_of_each(secretariat_staff, costa_rica_officer, organizations):
     meeting = make_meeting(created_by=secretariat_staff)
@@ -282,6 +290,8 @@ def one_of_each(secretariat_staff, costa_rica_officer, organizations):
     # Country reporting: a framework, a cycle, a report with answers, a comment, a population figure.
     cycle = make_cycle(secretariat_staff, make_framework(), expected=[organizations["CR"]])
     report = submitted_report(costa_rica_officer, cycle)
+    evidence_add(actor=costa_rica_officer, submission=services_start(costa_rica_officer, cycle), title="Ley",
+                 url="https://example.org/ley")  # fmt: skip
     indicator_comment_add(
         actor=secretariat_staff, submission=report, indicator=report.answers.first().indicator, text="Ok"
     )

@@ -16,12 +16,18 @@ def shown(user) -> list[str]:
 
 
 def test_a_liaison_officer_sees_no_import_queue_and_no_administration(costa_rica_officer):
-    assert shown(costa_rica_officer) == ["followup", "recent_meetings"]
+    assert shown(costa_rica_officer) == ["followup", "reporting", "recent_meetings"]
 
 
 def test_the_secretariat_administrator_sees_every_panel_in_order(secretariat_admin, secretariat_staff):
-    assert shown(secretariat_staff) == ["followup", "imports", "recent_meetings"]
-    assert shown(secretariat_admin) == ["followup", "imports", "administration", "recent_meetings"]
+    assert shown(secretariat_staff) == ["followup", "imports", "reporting", "recent_meetings"]
+    assert shown(secretariat_admin) == [
+        "followup",
+        "imports",
+        "administration",
+        "reporting",
+        "recent_meetings",
+    ]
 
 
 def test_a_visitor_sees_the_published_meetings_only(organizations):
