@@ -180,9 +180,7 @@ def submission_submit(request, pk):
         return render(
             request, "reporting/submission.html", _context(request, submission, problems=error.messages)
         )
-    messages.success(
-        request, _("Submitted. The secretariat has been told; it will validate it or return it.")
-    )
+    messages.success(request, _("Submitted. The secretariat will validate it or return it to you."))
     return redirect("reporting:submission", submission.pk)
 
 
